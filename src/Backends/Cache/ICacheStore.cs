@@ -1,0 +1,15 @@
+namespace ChatbotPipeline.Backends.Cache;
+
+/// <summary>String values with a time to live: what Redis does, and what the in-process cache does for one process.</summary>
+public interface ICacheStore
+{
+    /// <summary>The value, or null when it is missing or expired.</summary>
+    Task<string?> GetAsync(string key, CancellationToken cancellationToken = default);
+
+    Task SetAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the value only when the key is missing or expired; true when this call set it (SET NX).</summary>
+    Task<bool> TryAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default);
+
+    Task RemoveAsync(string key, CancellationToken cancellationToken = default);
+}

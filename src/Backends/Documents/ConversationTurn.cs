@@ -1,0 +1,31 @@
+using ChatbotPipeline.Contracts;
+
+namespace ChatbotPipeline.Backends.Documents;
+
+/// <summary>One exchange of a conversation: what the user said, what the bot understood and answered.</summary>
+public sealed record ConversationTurn(
+    string MessageId,
+    string BotId,
+    string ConversationId,
+    string Channel,
+    string SenderId,
+    string Text,
+    string Intent,
+    double Confidence,
+    IReadOnlyList<ExtractedEntity> Entities,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<string> Replies,
+    string DialogueState,
+    string? ModelVersion,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset ProcessedAt)
+{
+    /// <summary>The turn recorded for an understood message.</summary>
+    public static ConversationTurn From(MessageUnderstood understood)
+    {
+        var message = understood.Message;
+        return new ConversationTurn(message.MessageId, message.BotId, message.ConversationId, message.Channel, message.SenderId,
+            message.Text, understood.Intent, understood.Confidence, understood.Entities, understood.Parameters, understood.Replies,
+            understood.DialogueState, understood.ModelVersion, message.ReceivedAt, understood.ProcessedAt);
+    }
+}

@@ -1,0 +1,17 @@
+namespace ChatbotPipeline.Backends.Objects;
+
+/// <summary>Named blobs, as S3 keeps them: keys are <c>/</c>-separated paths such as <c>models/demo/v1/model.zip</c>.</summary>
+public interface IObjectStore
+{
+    /// <summary>Writes the object whole: readers see the old object or the new one, never a part.</summary>
+    Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default);
+
+    /// <summary>A stream over the object, or null when there is none; callers dispose it.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>The keys that start with the prefix, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the object; nothing happens when there is none.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+}

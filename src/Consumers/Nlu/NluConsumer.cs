@@ -1,0 +1,70 @@
+using System.Text.Json;
+using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Nlu.Dialogue;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Consumers.Nlu;
+
+/// <summary>
+/// Understands a received message: classifies its intent, extracts entities, advances the conversation's dialogue
+/// and publishes <see cref="MessageUnderstood"/> with the bot's replies.
+/// </summary>
+public sealed partial class NluConsumer(
+    BotCatalog bots,
+    ModelRegistry models,
+    ConversationContextStore contexts,
+    DialoguePolicy policy,
+    ICacheStore cache,
+    TimeProvider time,
+    IOptions<NluOptions> options,
+    ILogger<NluConsumer> logger) : IConsumer<MessageReceived>
+{
+    public async Task Consume(ConsumeContext<MessageReceived> context)
+    {
+        var message = context.Message;
+        var cancellationToken = context.CancellationToken;
+        var resultKey = $"nlu:result:{message.MessageId}";
+
+        // A redelivered message must not advance the dialogue again: republish the verdict it already got.
+        if (await cache.GetAsync(resultKey, cancellationToken) is { } earlier)
+        {
+            LogRedelivered(message.MessageId);
+            await context.Publish(JsonSerializer.Deserialize<MessageUnderstood>(earlier, DocumentJson.Options)!, cancellationToken);
+            return;
+        }
+
+        var started = time.GetTimestamp();
+        var bot = await bots.GetAsync(message.BotId, cancellationToken) ?? throw new UnknownBotException(message.BotId);
+        var model = await models.GetAsync(message.BotId, cancellationToken);
+        if (model is null)
+            LogNoModel(message.BotId, message.MessageId);
+
+        var prediction = model?.Model.Predict(message.Text);
+        var entities = bot.Entities.Extract(message.Text);
+        var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
+        var outcome = policy.Decide(bot.Definition, prediction, entities, conversation);
+        await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
+            TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
+
+        var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;
+        var understood = new MessageUnderstood(message, outcome.Intent, confidence, entities, outcome.Parameters, outcome.Replies,
+            outcome.State, model?.Version, time.GetUtcNow(), time.GetElapsedTime(started).TotalMilliseconds);
+
+        await cache.SetAsync(resultKey, JsonSerializer.Serialize(understood, DocumentJson.Options),
+            TimeSpan.FromHours(options.Value.ResultRetentionHours), cancellationToken);
+        await context.Publish(understood, cancellationToken);
+        LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} of {ConversationId} understood as {Intent} ({Confidence:F2}), {DialogueState}")]
+    private partial void LogUnderstood(string messageId, string conversationId, string intent, double confidence, string dialogueState);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} was redelivered; republishing its earlier result")]
+    private partial void LogRedelivered(string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId} has no trained model yet; message {MessageId} gets the fallback")]
+    private partial void LogNoModel(string botId, string messageId);
+}

@@ -1,0 +1,30 @@
+using ChatbotPipeline.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Consumers.Nlu;
+
+/// <summary>Queue <c>nlu</c>: bounded concurrency, one conversation's messages in order, brief retries for transient faults.</summary>
+public sealed class NluConsumerDefinition : ConsumerDefinition<NluConsumer>
+{
+    private readonly NluOptions _options;
+
+    public NluConsumerDefinition(IOptions<NluOptions> options)
+    {
+        _options = options.Value;
+        ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<NluConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Intervals(100, 500, 2000);
+            retry.Ignore<UnknownBotException>();
+        });
+        // Two messages of one conversation racing would both read the same context: partition by conversation.
+        consumerConfigurator.Message<MessageReceived>(message =>
+            message.UsePartitioner(_options.ConcurrentMessageLimit, c => c.Message.ConversationId));
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatbotPipeline.Consumers.Nlu;
+
+/// <summary>Knobs of the NLU consumer (section <c>Nlu</c>).</summary>
+public sealed class NluOptions
+{
+    public const string Section = "Nlu";
+
+    /// <summary>How often each replica checks the object store for a newer model, in case it missed <c>ModelPublished</c>. Default 30 s.</summary>
+    [Range(1, 86_400)]
+    public int ModelRefreshSeconds { get; set; } = 30;
+
+    /// <summary>How long a message's NLU result is kept, so a redelivery republishes it instead of advancing the dialogue twice. Default 24 h.</summary>
+    [Range(1, 24 * 30)]
+    public int ResultRetentionHours { get; set; } = 24;
+
+    /// <summary>Messages processed at once by one replica; messages of one conversation are always processed in order. Default 8.</summary>
+    [Range(1, 1024)]
+    public int ConcurrentMessageLimit { get; set; } = 8;
+}

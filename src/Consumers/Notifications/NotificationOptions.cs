@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatbotPipeline.Consumers.Notifications;
+
+/// <summary>How replies are delivered to callback URLs (section <c>Notifications</c>).</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>Waits between delivery attempts, in milliseconds, before the message is faulted to the error queue. Default 1 s, 5 s, 15 s, 60 s.</summary>
+    [MinLength(0)]
+    public int[] RetryIntervalsMilliseconds { get; set; } = [1000, 5000, 15000, 60000];
+
+    /// <summary>How long one callback request may take. Default 10 s.</summary>
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 10;
+}

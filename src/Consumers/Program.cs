@@ -1,0 +1,17 @@
+using ChatbotPipeline.Backends;
+using ChatbotPipeline.Consumers;
+using ChatbotPipeline.ServiceDefaults;
+using ChatbotPipeline.ServiceDefaults.Bus;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddBackends();
+builder.AddConsumerServices();
+builder.AddPipelineBus(ConsumersExtensions.AddPipelineConsumers);
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();

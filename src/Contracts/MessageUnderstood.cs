@@ -1,0 +1,22 @@
+namespace ChatbotPipeline.Contracts;
+
+/// <summary>The NLU verdict on one message: intent, entities, dialogue state and the replies to send.</summary>
+/// <param name="Intent">The intent that answered: the classified intent, or <c>fallback</c> below the bot's threshold.</param>
+/// <param name="Confidence">The classifier's probability for its top intent (0 when no model was loaded).</param>
+/// <param name="DialogueState">One of <see cref="DialogueStates"/>.</param>
+/// <param name="NluMilliseconds">Time spent understanding the message, for latency analytics.</param>
+public sealed record MessageUnderstood(
+    MessageReceived Message,
+    string Intent,
+    double Confidence,
+    IReadOnlyList<ExtractedEntity> Entities,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<string> Replies,
+    string DialogueState,
+    string? ModelVersion,
+    DateTimeOffset ProcessedAt,
+    double NluMilliseconds)
+{
+    /// <summary>True when the bot did not understand the message and answered with its fallback.</summary>
+    public bool IsFallback => DialogueState == DialogueStates.Fallback;
+}

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using ChatbotPipeline.Nlu.Definitions;
+
+namespace ChatbotPipeline.Ingress.Admin;
+
+/// <summary>Checks what the admin API is given, returning every problem at once, keyed by field.</summary>
+public static partial class BotValidation
+{
+    public static Dictionary<string, string[]> Check(Bot bot)
+    {
+        var errors = new Errors();
+        errors.When(!BotIdPattern().IsMatch(bot.Id ?? ""), "id", "Use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
+        errors.When(string.IsNullOrWhiteSpace(bot.Name), "name", "A bot needs a name.");
+        errors.When(bot.FallbackThreshold is < 0 or > 1, "fallbackThreshold", "Use a probability between 0 and 1.");
+        errors.When(bot.ContextMinutes is < 1 or > 10_080, "contextMinutes", "Use 1 to 10080 minutes.");
+        return errors.Result;
+    }
+
+    public static Dictionary<string, string[]> Check(Intent intent)
+    {
+        var errors = new Errors();
+        errors.When(!NamePattern().IsMatch(intent.IntentId ?? ""), "intentId", NameRule);
+        errors.When(string.IsNullOrWhiteSpace(intent.Name), "name", "An intent needs a name.");
+        errors.When(intent.Parameters is null || intent.TrainingData is null, "intent", "parameters and trainingData must be lists (they may be empty).");
+        for (var i = 0; i < (intent.Parameters?.Count ?? 0); i++)
+        {
+            var parameter = intent.Parameters![i];
+            errors.When(string.IsNullOrWhiteSpace(parameter.Name), $"parameters[{i}].name", "A parameter needs a name.");
+            errors.When(string.IsNullOrWhiteSpace(parameter.Type), $"parameters[{i}].type", "A parameter needs the entity type that fills it.");
+        }
+        for (var i = 0; i < (intent.TrainingData?.Count ?? 0); i++)
+        {
+            var phrase = intent.TrainingData![i];
+            errors.When(string.IsNullOrWhiteSpace(phrase.Text), $"trainingData[{i}].text", "A training phrase needs text.");
+            foreach (var entity in phrase.Entities ?? [])
+                errors.When(entity.Begin < 0 || entity.End > (phrase.Text?.Length ?? 0) || entity.Begin >= entity.End,
+                    $"trainingData[{i}].entities", $"Entity '{entity.Name}' spans [{entity.Begin}, {entity.End}), outside the phrase.");
+        }
+        return errors.Result;
+    }
+
+    public static Dictionary<string, string[]> Check(EntityType entity)
+    {
+        var errors = new Errors();
+        errors.When(!NamePattern().IsMatch(entity.Name ?? ""), "name", NameRule);
+        errors.When(entity.Values is null || entity.Patterns is null, "entity", "values and patterns must be lists (they may be empty).");
+        foreach (var pattern in entity.Patterns ?? [])
+            errors.When(!Compiles(pattern), "patterns", $"'{pattern}' is not a valid regular expression.");
+        return errors.Result;
+    }
+
+    private static bool Compiles(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private const string NameRule = "Use 1-64 letters, digits, '.', '-' or '_', starting with a letter or digit.";
+
+    /// <summary>Bot ids become object-store keys and URL segments: kept to a safe alphabet.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    private static partial Regex BotIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    private sealed class Errors
+    {
+        public Dictionary<string, string[]> Result { get; } = [];
+
+        public void When(bool failed, string field, string message)
+        {
+            if (failed)
+                Result[field] = Result.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+        }
+    }
+}

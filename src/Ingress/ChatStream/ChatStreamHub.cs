@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace ChatbotPipeline.Ingress.ChatStream;
+
+/// <summary>Hands replies to the chat pages connected to this Ingress instance, per bot and conversation.</summary>
+public sealed class ChatStreamHub
+{
+    private const int BufferedReplies = 64;
+    private readonly ConcurrentDictionary<(string BotId, string ConversationId), ConcurrentDictionary<Guid, Channel<ChatReply>>> _listeners = new();
+
+    /// <summary>Replies for the conversation from now on, until <paramref name="cancellationToken"/> ends the subscription.</summary>
+    public async IAsyncEnumerable<ChatReply> SubscribeAsync(string botId, string conversationId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A page that stops reading must not hold memory: keep its newest replies, drop the oldest.
+        var channel = Channel.CreateBounded<ChatReply>(new BoundedChannelOptions(BufferedReplies) { FullMode = BoundedChannelFullMode.DropOldest });
+        var id = Guid.NewGuid();
+        var key = (botId, conversationId);
+        _listeners.GetOrAdd(key, _ => new()).TryAdd(id, channel);
+        try
+        {
+            await foreach (var reply in channel.Reader.ReadAllAsync(cancellationToken))
+                yield return reply;
+        }
+        finally
+        {
+            if (_listeners.TryGetValue(key, out var listeners))
+            {
+                listeners.TryRemove(id, out _);
+                if (listeners.IsEmpty)
+                    _listeners.TryRemove(new KeyValuePair<(string, string), ConcurrentDictionary<Guid, Channel<ChatReply>>>(key, listeners));
+            }
+        }
+    }
+
+    /// <summary>Sends the reply to every page listening to the conversation; none listening is not an error.</summary>
+    public void Publish(string botId, string conversationId, ChatReply reply)
+    {
+        if (!_listeners.TryGetValue((botId, conversationId), out var listeners))
+            return;
+        foreach (var channel in listeners.Values)
+            channel.Writer.TryWrite(reply);
+    }
+}

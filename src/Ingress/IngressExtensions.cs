@@ -1,0 +1,57 @@
+using ChatbotPipeline.Consumers;
+using ChatbotPipeline.Ingress.Admin;
+using ChatbotPipeline.Ingress.BotFiles;
+using ChatbotPipeline.Ingress.ChatStream;
+using ChatbotPipeline.Ingress.Seeding;
+using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.Training;
+using MassTransit;
+
+namespace ChatbotPipeline.Ingress;
+
+/// <summary>Wires Ingress: admin access, chat streams, the demo bot, the bus and, when embedded, the workers.</summary>
+public static partial class IngressExtensions
+{
+    public static IHostApplicationBuilder AddIngressServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .PostConfigure(options =>
+            {
+                if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(options.ApiKey))
+                    options.ApiKey = AdminOptions.DevelopmentApiKey;
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<ChatStreamHub>();
+        services.AddSingleton<BotImporter>();
+        services.AddHostedService<DemoBotSeeder>();
+        services.AddProblemDetails();
+
+        var hostWorkers = builder.Configuration.GetSection(IngressOptions.Section).Get<IngressOptions>()?.HostWorkers ?? true;
+        if (!hostWorkers)
+        {
+            builder.AddPipelineBus(AddIngressConsumers);
+            return builder;
+        }
+        builder.AddConsumerServices();
+        builder.AddTrainingServices();
+        builder.AddPipelineBus(AddIngressConsumers, ConsumersExtensions.AddPipelineConsumers, TrainingExtensions.AddTrainingConsumers);
+        return builder;
+    }
+
+    /// <summary>Says which admin key Development uses, so the person who started it can call the API.</summary>
+    public static void LogDevelopmentApiKey(this WebApplication app)
+    {
+        var key = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.ApiKey;
+        if (app.Environment.IsDevelopment() && key == AdminOptions.DevelopmentApiKey)
+            LogDefaultKey(app.Logger, AdminOptions.DevelopmentApiKey);
+    }
+
+    private static void AddIngressConsumers(IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<ChatStreamConsumer, ChatStreamConsumerDefinition>();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development admin API key in use: X-Api-Key: {ApiKey} (set Admin__ApiKey to replace it)")]
+    private static partial void LogDefaultKey(ILogger logger, string apiKey);
+}

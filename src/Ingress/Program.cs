@@ -1,0 +1,27 @@
+using ChatbotPipeline.Backends;
+using ChatbotPipeline.Ingress;
+using ChatbotPipeline.Ingress.Admin;
+using ChatbotPipeline.Ingress.ChatStream;
+using ChatbotPipeline.Ingress.Webhooks;
+using ChatbotPipeline.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddBackends();
+builder.AddIngressServices();
+
+var app = builder.Build();
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapDefaultEndpoints();
+app.MapWebhooks();
+app.MapChatStream();
+app.MapAdminApi();
+app.LogDevelopmentApiKey();
+
+app.Run();
+
+/// <summary>The Ingress host; public so end-to-end tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,75 @@
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Intents;
+
+namespace ChatbotPipeline.Nlu.Dialogue;
+
+/// <summary>
+/// Decides the bot's answer from the classified intent, the entities found and the conversation's context:
+/// slot filling with prompts, <c>cancel</c>, and the fallback below the bot's confidence threshold.
+/// </summary>
+public sealed class DialoguePolicy
+{
+    /// <summary>Decides the answer; <paramref name="prediction"/> is null when the bot has no model yet.</summary>
+    public DialogueOutcome Decide(BotDefinition bot, IntentPrediction? prediction, IReadOnlyList<ExtractedEntity> entities, ConversationContext context)
+    {
+        var confident = prediction is not null && prediction.Top.Probability >= bot.Bot.FallbackThreshold
+            ? bot.FindIntent(prediction.Top.Intent)
+            : null;
+
+        if (confident?.IntentId == SystemIntents.Cancel)
+            return new DialogueOutcome(SystemIntents.Cancel, DialogueStates.Cancelled, Empty,
+                ResponseTemplate.Render(confident.SpeechResponse, context.Parameters), ConversationContext.Empty);
+
+        var pending = context.IntentId is null ? null : bot.FindIntent(context.IntentId);
+        if (pending is not null)
+        {
+            var parameters = Fill(pending, context.Parameters, entities);
+            var gainedSomething = parameters.Count > context.Parameters.Count;
+            var switchesIntent = confident is not null && confident.IntentId != pending.IntentId;
+            if (gainedSomething || !switchesIntent)
+                return Continue(pending, parameters);
+        }
+
+        if (confident is null)
+            return Fallback(bot, context);
+
+        return Continue(confident, Fill(confident, Empty, entities));
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    private static DialogueOutcome Continue(Intent intent, IReadOnlyDictionary<string, string> parameters)
+    {
+        var missing = intent.Parameters.FirstOrDefault(p => p.Required && !parameters.ContainsKey(p.Name));
+        if (missing is null)
+            return new DialogueOutcome(intent.IntentId, DialogueStates.Completed, parameters,
+                ResponseTemplate.Render(intent.SpeechResponse, parameters), ConversationContext.Empty);
+
+        var prompt = missing.Prompt is { Length: > 0 } p ? p : $"What is the {missing.Name.Replace('_', ' ')}?";
+        return new DialogueOutcome(intent.IntentId, DialogueStates.AwaitingParameter, parameters,
+            ResponseTemplate.Render(prompt, parameters), new ConversationContext(intent.IntentId, parameters, missing.Name));
+    }
+
+    private static DialogueOutcome Fallback(BotDefinition bot, ConversationContext context)
+    {
+        var template = bot.FindIntent(SystemIntents.Fallback)?.SpeechResponse is { Length: > 0 } own ? own : SystemIntents.DefaultFallbackResponse;
+        return new DialogueOutcome(SystemIntents.Fallback, DialogueStates.Fallback, context.Parameters,
+            ResponseTemplate.Render(template, context.Parameters), context);
+    }
+
+    private static Dictionary<string, string> Fill(Intent intent, IReadOnlyDictionary<string, string> known, IReadOnlyList<ExtractedEntity> entities)
+    {
+        var parameters = new Dictionary<string, string>(known);
+        var used = new HashSet<ExtractedEntity>();
+        foreach (var parameter in intent.Parameters.Where(p => !parameters.ContainsKey(p.Name)))
+        {
+            var match = entities.FirstOrDefault(e => !used.Contains(e) && (e.Entity == parameter.Type || e.Entity == parameter.Name));
+            if (match is null)
+                continue;
+            used.Add(match);
+            parameters[parameter.Name] = match.Value;
+        }
+        return parameters;
+    }
+}

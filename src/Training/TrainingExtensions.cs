@@ -1,0 +1,35 @@
+using ChatbotPipeline.Nlu.Intents;
+using MassTransit;
+using Quartz;
+
+namespace ChatbotPipeline.Training;
+
+/// <summary>Wires training: the trainer, the Quartz schedule and the on-demand consumer.</summary>
+public static class TrainingExtensions
+{
+    public static IHostApplicationBuilder AddTrainingServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.Cron, out _), "Training:Cron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddSingleton<IntentModelTrainer>();
+        services.AddSingleton<BotModelTrainer>();
+
+        var options = builder.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
+        services.AddQuartz(quartz =>
+        {
+            var job = new JobKey("retrain-changed-bots");
+            quartz.AddJob<ScheduledTrainingJob>(j => j.WithIdentity(job));
+            if (CronExpression.TryParse(options.Cron, out _))
+                quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-cron").WithCronSchedule(options.Cron));
+            if (options.TrainOnStart)
+                quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-on-start").StartNow());
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    public static void AddTrainingConsumers(IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<TrainingConsumer, TrainingConsumerDefinition>();
+}

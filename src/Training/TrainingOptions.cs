@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatbotPipeline.Training;
+
+/// <summary>When bots are retrained (section <c>Training</c>).</summary>
+public sealed class TrainingOptions
+{
+    public const string Section = "Training";
+
+    /// <summary>Quartz cron expression of the scheduled retrain; bots whose data has not changed are skipped. Default 03:00 daily.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Cron { get; set; } = "0 0 3 * * ?";
+
+    /// <summary>Run the scheduled retrain once at start, so bots without a model get one. Default true.</summary>
+    public bool TrainOnStart { get; set; } = true;
+}
