@@ -26,7 +26,10 @@ public sealed partial class BotModelTrainer(IBotStore bots, ModelRepository mode
             var outcome = await TrainLockedAsync(botId, force, cancellationToken);
             if (outcome.Manifest is { } manifest)
                 await publisher.Publish(new ModelPublished(botId, manifest.Version, manifest.DataHash, manifest.CreatedAt), cancellationToken);
-            LogOutcome(botId, outcome.Status, outcome.Manifest?.Version, outcome.Reason);
+            if (outcome.Manifest is not null)
+                LogPublished(botId, outcome.Manifest.Version, outcome.Manifest.Metrics.Examples);
+            else
+                LogNotPublished(botId, outcome.Status, outcome.Reason);
             return outcome;
         }
         finally
@@ -63,6 +66,9 @@ public sealed partial class BotModelTrainer(IBotStore bots, ModelRepository mode
         return TrainingOutcome.Published(manifest);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training of bot {BotId}: {Status} {ModelVersion} {Reason}")]
-    private partial void LogOutcome(string botId, TrainingStatus status, string? modelVersion, string? reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: published model {ModelVersion} trained on {ExampleCount} phrases")]
+    private partial void LogPublished(string botId, string modelVersion, int exampleCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: training {Status}: {Reason}")]
+    private partial void LogNotPublished(string botId, TrainingStatus status, string? reason);
 }
