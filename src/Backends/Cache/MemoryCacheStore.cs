@@ -9,6 +9,9 @@ public sealed class MemoryCacheStore(TimeProvider time) : ICacheStore
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private int _writes;
 
+    /// <summary>Entries held, expired ones not yet swept included.</summary>
+    public int Count => _entries.Count;
+
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_entries.TryGetValue(key, out var entry) && !IsExpired(entry) ? entry.Value : null);
 

@@ -50,7 +50,9 @@ public sealed class FileSystemObjectStore : IObjectStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        if (File.Exists(path))
+            File.Delete(path);
         return Task.CompletedTask;
     }
 

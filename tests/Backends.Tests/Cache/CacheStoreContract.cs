@@ -1,0 +1,72 @@
+using ChatbotPipeline.Backends.Cache;
+
+namespace ChatbotPipeline.Backends.Tests.Cache;
+
+/// <summary>What every <see cref="ICacheStore"/> must do; subclassed once per implementation.</summary>
+public abstract class CacheStoreContract
+{
+    protected abstract ICacheStore Store { get; }
+
+    /// <summary>Moves the store's clock past the given time (a fake clock, or real waiting for a server).</summary>
+    protected abstract Task LetTimePassAsync(TimeSpan time);
+
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(2);
+
+    private string Key(string name) => $"{GetType().Name}:{Guid.NewGuid():N}:{name}";
+
+    [Fact]
+    public async Task A_value_reads_back_until_it_expires()
+    {
+        var key = Key("k");
+        await Store.SetAsync(key, "v", Ttl);
+
+        Assert.Equal("v", await Store.GetAsync(key));
+        await LetTimePassAsync(Ttl + TimeSpan.FromMilliseconds(100));
+        Assert.Null(await Store.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task Set_overwrites_and_remove_deletes()
+    {
+        var key = Key("k");
+        await Store.SetAsync(key, "one", Ttl);
+        await Store.SetAsync(key, "two", Ttl);
+        Assert.Equal("two", await Store.GetAsync(key));
+
+        await Store.RemoveAsync(key);
+
+        Assert.Null(await Store.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task TryAdd_succeeds_once_until_the_value_expires()
+    {
+        var key = Key("once");
+
+        Assert.True(await Store.TryAddAsync(key, "first", Ttl));
+        Assert.False(await Store.TryAddAsync(key, "second", Ttl));
+        Assert.Equal("first", await Store.GetAsync(key));
+
+        await LetTimePassAsync(Ttl + TimeSpan.FromMilliseconds(100));
+        Assert.True(await Store.TryAddAsync(key, "third", Ttl));
+    }
+
+    [Fact]
+    public async Task TryAdd_has_one_winner_among_concurrent_callers()
+    {
+        var key = Key("race");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => Store.TryAddAsync(key, $"{i}", Ttl))));
+
+        Assert.Single(results, won => won);
+    }
+
+    [Fact]
+    public async Task Missing_keys_read_as_null_and_remove_quietly()
+    {
+        var key = Key("missing");
+
+        Assert.Null(await Store.GetAsync(key));
+        await Store.RemoveAsync(key);
+    }
+}

@@ -1,0 +1,57 @@
+using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Contracts;
+
+namespace ChatbotPipeline.Backends.Tests.Documents;
+
+/// <summary>What every <see cref="IConversationStore"/> must do; subclassed once per implementation.</summary>
+public abstract class ConversationStoreContract
+{
+    protected abstract IConversationStore Store { get; }
+
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static ConversationTurn Turn(string messageId, string conversationId = "c1", int second = 0, string botId = "bot") => new(
+        messageId, botId, conversationId, "rest", "u1", $"text {messageId}", "greet", 0.9,
+        [new ExtractedEntity("city", "Oslo", 0, 4, 1, "synonyms")], new Dictionary<string, string> { ["city"] = "Oslo" },
+        ["Hi!", "How can I help?"], DialogueStates.Completed, "v1", Start.AddSeconds(second), Start.AddSeconds(second + 1));
+
+    [Fact]
+    public async Task Appended_turn_reads_back_equal_in_every_field()
+    {
+        var turn = Turn("m1");
+
+        Assert.True(await Store.AppendAsync(turn));
+
+        var stored = Assert.Single(await Store.GetConversationAsync("bot", "c1"));
+        // Records compare collections by reference: compare the scalar fields with the collections set aside, then each collection.
+        IReadOnlyList<ExtractedEntity> noEntities = [];
+        IReadOnlyDictionary<string, string> noParameters = new Dictionary<string, string>();
+        IReadOnlyList<string> noReplies = [];
+        Assert.Equal(turn with { Entities = noEntities, Parameters = noParameters, Replies = noReplies },
+            stored with { Entities = noEntities, Parameters = noParameters, Replies = noReplies });
+        Assert.Equal(turn.Entities, stored.Entities);
+        Assert.Equal(turn.Parameters, stored.Parameters);
+        Assert.Equal(turn.Replies, stored.Replies);
+    }
+
+    [Fact]
+    public async Task A_message_id_is_stored_once()
+    {
+        Assert.True(await Store.AppendAsync(Turn("m1")));
+        Assert.False(await Store.AppendAsync(Turn("m1") with { Text = "changed" }));
+
+        Assert.Equal("text m1", Assert.Single(await Store.GetConversationAsync("bot", "c1")).Text);
+    }
+
+    [Fact]
+    public async Task Turns_come_back_in_received_order_per_bot_and_conversation()
+    {
+        await Store.AppendAsync(Turn("late", second: 20));
+        await Store.AppendAsync(Turn("early", second: 10));
+        await Store.AppendAsync(Turn("other-conversation", conversationId: "c2", second: 15));
+        await Store.AppendAsync(Turn("other-bot", botId: "bot2", second: 15));
+
+        Assert.Equal(["early", "late"], (await Store.GetConversationAsync("bot", "c1")).Select(t => t.MessageId));
+        Assert.Empty(await Store.GetConversationAsync("bot", "unknown"));
+    }
+}
