@@ -17,19 +17,19 @@ public sealed class DialoguePolicy
             ? bot.FindIntent(prediction.Top.Intent)
             : null;
 
+        // An answer to the bot's prompt wins over everything else the message might look like.
+        var pending = context.IntentId is null ? null : bot.FindIntent(context.IntentId);
+        var pendingParameters = pending is null ? null : Fill(pending, context.Parameters, entities);
+        if (pending is not null && pendingParameters!.Count > context.Parameters.Count)
+            return Continue(pending, pendingParameters);
+
         if (confident?.IntentId == SystemIntents.Cancel)
             return new DialogueOutcome(SystemIntents.Cancel, DialogueStates.Cancelled, Empty,
                 ResponseTemplate.Render(confident.SpeechResponse, context.Parameters), ConversationContext.Empty);
 
-        var pending = context.IntentId is null ? null : bot.FindIntent(context.IntentId);
-        if (pending is not null)
-        {
-            var parameters = Fill(pending, context.Parameters, entities);
-            var gainedSomething = parameters.Count > context.Parameters.Count;
-            var switchesIntent = confident is not null && confident.IntentId != pending.IntentId;
-            if (gainedSomething || !switchesIntent)
-                return Continue(pending, parameters);
-        }
+        // Still waiting and nothing else was said with confidence: ask again.
+        if (pending is not null && (confident is null || confident.IntentId == pending.IntentId))
+            return Continue(pending, pendingParameters!);
 
         if (confident is null)
             return Fallback(bot, context);

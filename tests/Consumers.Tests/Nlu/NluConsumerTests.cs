@@ -1,0 +1,109 @@
+using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.Consumers.Nlu;
+using ChatbotPipeline.Contracts;
+using MassTransit;
+using MassTransit.Testing;
+
+namespace ChatbotPipeline.Consumers.Tests.Nlu;
+
+public sealed class NluConsumerTests : IAsyncLifetime
+{
+    private readonly PipelineTestHost _host = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Some.SeedBotAsync(_host.Get<IBotStore>());
+        await Some.PublishModelAsync(_host.Get<IBotStore>(), _host.Get<ModelRepository>(), "v1");
+        await _host.StartAsync();
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private async Task<MessageUnderstood> UnderstandAsync(MessageReceived message)
+    {
+        await _host.Harness.Bus.Publish(message);
+        var published = await Eventually.AtLeastAsync(1, () => _host.Harness.Published.Select<MessageUnderstood>(m => m.Context.Message.Message.MessageId == message.MessageId));
+        return published[0].Context.Message;
+    }
+
+    [Fact]
+    public async Task A_missing_parameter_is_prompted_for_and_the_answer_completes_the_intent()
+    {
+        var prompt = await UnderstandAsync(Some.Message("where is my order"));
+        var answer = await UnderstandAsync(Some.Message("it is ORD12345"));
+
+        Assert.Equal(("order_status", DialogueStates.AwaitingParameter), (prompt.Intent, prompt.DialogueState));
+        Assert.Equal(["What is your order number?"], prompt.Replies);
+        Assert.Equal(("order_status", DialogueStates.Completed), (answer.Intent, answer.DialogueState));
+        Assert.Equal("ORD12345", answer.Parameters["order_number"]);
+        Assert.Equal(["Order ORD12345 has shipped."], answer.Replies);
+        Assert.Equal("v1", answer.ModelVersion);
+        var entity = Assert.Single(answer.Entities);
+        Assert.Equal(("order_number", 6, 14, "regex"), (entity.Entity, entity.Start, entity.End, entity.Extractor));
+        Assert.False(await _host.Harness.Published.Any<Fault<MessageReceived>>());
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_gets_its_first_verdict_without_advancing_the_dialogue()
+    {
+        var ask = Some.Message("where is my order");
+        var first = await UnderstandAsync(ask);
+        await UnderstandAsync(Some.Message("ORD12345"));
+
+        await _host.Harness.Bus.Publish(ask);
+        var verdicts = await Eventually.AtLeastAsync(2, () => _host.Harness.Published.Select<MessageUnderstood>(m => m.Context.Message.Message.MessageId == ask.MessageId));
+
+        Assert.Equal(first.Replies, verdicts[1].Context.Message.Replies);
+        Assert.Equal(first.ProcessedAt, verdicts[1].Context.Message.ProcessedAt);
+        var context = await _host.Get<ConversationContextStore>().GetAsync(Some.BotId, "c1", CancellationToken.None);
+        Assert.Null(context.IntentId);
+    }
+
+    [Fact]
+    public async Task Cancel_drops_the_intent_in_progress()
+    {
+        await UnderstandAsync(Some.Message("where is my order"));
+
+        var cancelled = await UnderstandAsync(Some.Message("cancel"));
+
+        Assert.Equal((DialogueStates.Cancelled, "Cancelled."), (cancelled.DialogueState, Assert.Single(cancelled.Replies)));
+        Assert.Null((await _host.Get<ConversationContextStore>().GetAsync(Some.BotId, "c1", CancellationToken.None)).IntentId);
+    }
+
+    [Fact]
+    public async Task Conversations_keep_their_own_context()
+    {
+        await UnderstandAsync(Some.Message("where is my order", conversationId: "a"));
+        await UnderstandAsync(Some.Message("hello", conversationId: "b"));
+
+        var contexts = _host.Get<ConversationContextStore>();
+        Assert.Equal("order_status", (await contexts.GetAsync(Some.BotId, "a", CancellationToken.None)).IntentId);
+        Assert.Null((await contexts.GetAsync(Some.BotId, "b", CancellationToken.None)).IntentId);
+    }
+
+    [Fact]
+    public async Task A_message_for_a_deleted_bot_faults_at_once()
+    {
+        var message = Some.Message("hi") with { BotId = "deleted" };
+
+        await _host.Harness.Bus.Publish(message);
+
+        Assert.True(await _host.Harness.Published.Any<Fault<MessageReceived>>(f => f.Context.Message.Message.MessageId == message.MessageId));
+        var fault = _host.Harness.Published.Select<Fault<MessageReceived>>().First().Context.Message;
+        Assert.Contains(fault.Exceptions, e => e.ExceptionType == typeof(UnknownBotException).FullName);
+        Assert.Single(_host.Harness.Consumed.Select<MessageReceived>(m => m.Context.Message.MessageId == message.MessageId));
+    }
+
+    [Fact]
+    public async Task A_newly_published_model_serves_the_next_message_without_a_restart()
+    {
+        Assert.Equal("v1", (await UnderstandAsync(Some.Message("hello"))).ModelVersion);
+
+        await Some.PublishModelAsync(_host.Get<IBotStore>(), _host.Get<ModelRepository>(), "v2");
+        await _host.Harness.Bus.Publish(new ModelPublished(Some.BotId, "v2", "hash-v2", DateTimeOffset.UtcNow));
+        await Eventually.AtLeastAsync(1, () => _host.Get<ModelRegistry>().Loaded.Where(m => m.Version == "v2"));
+
+        Assert.Equal("v2", (await UnderstandAsync(Some.Message("hello"))).ModelVersion);
+    }
+}
