@@ -15,3 +15,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.Run();
+
+/// <summary>The Training host; internal so it never clashes with the Ingress host that references it.</summary>
+internal partial class Program;

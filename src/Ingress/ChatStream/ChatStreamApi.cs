@@ -6,17 +6,19 @@ namespace ChatbotPipeline.Ingress.ChatStream;
 /// <summary><c>GET /chat/{botId}/{conversationId}/events</c>: the bot's replies as server-sent events.</summary>
 public static class ChatStreamApi
 {
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
     public static IEndpointRouteBuilder MapChatStream(this IEndpointRouteBuilder app)
     {
         app.MapGet("/chat/{botId}/{conversationId}/events", Subscribe);
         return app;
     }
 
-    private static async Task<Results<ServerSentEventsResult<ChatReply>, NotFound>> Subscribe(
+    private static async Task<Results<ChatEventStream, NotFound>> Subscribe(
         string botId, string conversationId, IBotStore bots, ChatStreamHub hub, CancellationToken cancellationToken)
     {
         if (await bots.GetRevisionAsync(botId, cancellationToken) is null)
             return TypedResults.NotFound();
-        return TypedResults.ServerSentEvents(hub.SubscribeAsync(botId, conversationId, cancellationToken), eventType: "reply");
+        return new ChatEventStream(hub.Subscribe(botId, conversationId), Heartbeat);
     }
 }

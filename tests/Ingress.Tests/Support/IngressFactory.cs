@@ -1,0 +1,46 @@
+using System.Net;
+using ChatbotPipeline.Ingress.Admin;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ChatbotPipeline.Ingress.Tests.Support;
+
+/// <summary>The real Ingress host, embedded workers included, over its own data folder.</summary>
+public sealed class IngressFactory(string dataFolder, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-admin-key-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Documents:Sqlite:Path", Path.Combine(dataFolder, "chatbot.db"));
+        builder.UseSetting("Objects:FileSystem:Path", Path.Combine(dataFolder, "objects"));
+        builder.UseSetting("Admin:ApiKey", ApiKey);
+        builder.UseSetting("Notifications:RetryIntervalsMilliseconds:0", "50");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client that sends the admin key.</summary>
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyFilter.Header, ApiKey);
+        return client;
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> passes: the bus is up and the demo model is loaded.</summary>
+    public async Task<IngressFactory> WhenReadyAsync()
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Ingress did not become ready within 60 s.");
+            await Task.Delay(50);
+        }
+        return this;
+    }
+}
