@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChatbotPipeline.Bench.Pipeline;
+
+/// <summary>The embedded-default Ingress, built in Release, started as its own process over a fresh data folder.</summary>
+internal sealed class IngressProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _data;
+
+    private IngressProcess(Process process, string data, string url)
+    {
+        _process = process;
+        _data = data;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<IngressProcess> StartAsync()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Ingress", "bin", "Release", "net10.0", "ChatbotPipeline.Ingress.dll");
+        if (!File.Exists(dll))
+            throw new FileNotFoundException("Build the Ingress in Release first (the bench's project reference does it).", dll);
+        var data = Directory.CreateTempSubdirectory("chatbot-bench-").FullName;
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll)])
+        {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = url,
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Admin__ApiKey"] = "bench-admin-key-0123456789",
+                ["Documents__Sqlite__Path"] = Path.Combine(data, "chatbot.db"),
+                ["Objects__FileSystem__Path"] = Path.Combine(data, "objects"),
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[ingress] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var ingress = new IngressProcess(process, data, url);
+        await ingress.WaitUntilReadyAsync();
+        return ingress;
+    }
+
+    /// <summary>The process's peak resident memory (VmHWM), in MiB.</summary>
+    public double PeakResidentMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{Url}/health/ready")).StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException("Ingress did not become ready within 90 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace ChatbotPipeline.Bench.Pipeline;
+
+/// <summary>
+/// Simulated users, each in its own conversation, each waiting for the bot's reply before saying the next line
+/// (a closed loop, as people chat). Latency is webhook POST sent → reply delivered to the callback URL.
+/// </summary>
+internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiver replies)
+{
+    private static readonly string[] Script = ["hello", "where is my order", "ORD12345", "thanks"];
+
+    public async Task<LatencyReport> RunAsync(int users, int messages, string runId)
+    {
+        var latencies = new double[messages];
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, users).Select(user => Task.Run(async () =>
+        {
+            var conversation = $"{runId}-{user}";
+            for (var turn = 0; ; turn++)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= messages)
+                    return;
+                var reply = replies.NextReplyAsync(conversation);
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsJsonAsync($"{ingressUrl}/webhooks/rest/demo", new
+                {
+                    sender = conversation,
+                    message = Script[turn % Script.Length],
+                    metadata = new { callback_url = replies.Url },
+                });
+                response.EnsureSuccessStatusCode();
+                var arrived = await reply.WaitAsync(TimeSpan.FromSeconds(30));
+                latencies[index] = Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds;
+            }
+        })));
+        return LatencyReport.From(users, latencies, Stopwatch.GetElapsedTime(started));
+    }
+}
