@@ -17,7 +17,9 @@ public static class BackendsExtensions
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Sqlite.Path), "Documents:Sqlite:Path must name a file.")
             .ValidateOnStart();
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateOnStart();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section)
+            .Validate(o => o.Memory.MaxEntries is >= 1_000 and <= 100_000_000, "Cache:Memory:MaxEntries must be between 1000 and 100000000.")
+            .ValidateOnStart();
         services.AddOptions<ObjectsOptions>().BindConfiguration(ObjectsOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.FileSystem.Path), "Objects:FileSystem:Path must name a folder.")
             .ValidateOnStart();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatbotPipeline.Backends.Cache;
 
 /// <summary>Where short-lived state lives: conversation context, duplicate markers (section <c>Cache</c>).</summary>
@@ -7,10 +9,24 @@ public sealed class CacheOptions
 
     /// <summary>Which cache to use. Default <see cref="CacheProvider.Memory"/>, which only one process can share.</summary>
     public CacheProvider Provider { get; set; } = CacheProvider.Memory;
+
+    /// <summary>Settings of the in-process cache.</summary>
+    public MemoryCacheOptions Memory { get; set; } = new();
 }
 
 /// <summary>The caches this build can use.</summary>
 public enum CacheProvider
 {
     Memory,
+}
+
+/// <summary>Settings of the in-process cache (section <c>Cache:Memory</c>).</summary>
+public sealed class MemoryCacheOptions
+{
+    /// <summary>
+    /// Entries kept at most. Above it the entries closest to expiry are dropped first, so a traffic burst costs
+    /// redelivery protection for the oldest messages instead of unbounded memory. Default 200,000 (about 200 MB).
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int MaxEntries { get; set; } = 200_000;
 }

@@ -1,12 +1,19 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Backends.Cache;
 
-/// <summary>The in-process cache: entries expire on the injected clock and are swept as the cache is written.</summary>
-public sealed class MemoryCacheStore(TimeProvider time) : ICacheStore
+/// <summary>
+/// The in-process cache: entries expire on the injected clock, are swept as the cache is written, and are capped at
+/// <see cref="MemoryCacheOptions.MaxEntries"/>.
+/// </summary>
+public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOptions> options, ILogger<MemoryCacheStore> logger) : ICacheStore
 {
     private const int SweepEveryWrites = 4096;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly int _maxEntries = options.Value.Memory.MaxEntries;
+    private readonly Lock _trimming = new();
     private int _writes;
 
     /// <summary>Entries held, expired ones not yet swept included.</summary>
@@ -52,12 +59,35 @@ public sealed class MemoryCacheStore(TimeProvider time) : ICacheStore
 
     private void CountWrite()
     {
-        if (Interlocked.Increment(ref _writes) % SweepEveryWrites != 0)
-            return;
-        foreach (var pair in _entries)
-            if (IsExpired(pair.Value))
-                _entries.TryRemove(pair);
+        if (Interlocked.Increment(ref _writes) % SweepEveryWrites == 0 || _entries.Count > _maxEntries)
+            Trim();
     }
+
+    private void Trim()
+    {
+        if (!_trimming.TryEnter())
+            return;
+        try
+        {
+            foreach (var pair in _entries)
+                if (IsExpired(pair.Value))
+                    _entries.TryRemove(pair);
+            if (_entries.Count <= _maxEntries)
+                return;
+            // Drop down to 90 % so the next trim is thousands of writes away, not the next write.
+            var excess = _entries.Count - _maxEntries * 9 / 10;
+            foreach (var pair in _entries.OrderBy(p => p.Value.ExpiresAt).Take(excess).ToList())
+                _entries.TryRemove(pair);
+            LogEvicted(excess, _maxEntries);
+        }
+        finally
+        {
+            _trimming.Exit();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "In-process cache full: dropped the {Count} entries closest to expiry (Cache:Memory:MaxEntries = {MaxEntries})")]
+    private partial void LogEvicted(int count, int maxEntries);
 
     private sealed record Entry(string Value, DateTimeOffset ExpiresAt);
 }

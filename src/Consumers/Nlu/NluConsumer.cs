@@ -54,7 +54,7 @@ public sealed partial class NluConsumer(
             outcome.State, model?.Version, time.GetUtcNow(), time.GetElapsedTime(started).TotalMilliseconds);
 
         await cache.SetAsync(resultKey, JsonSerializer.Serialize(understood, DocumentJson.Options),
-            TimeSpan.FromHours(options.Value.ResultRetentionHours), cancellationToken);
+            TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);
         await context.Publish(understood, cancellationToken);
         LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
     }

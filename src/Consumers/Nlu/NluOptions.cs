@@ -11,9 +11,12 @@ public sealed class NluOptions
     [Range(1, 86_400)]
     public int ModelRefreshSeconds { get; set; } = 30;
 
-    /// <summary>How long a message's NLU result is kept, so a redelivery republishes it instead of advancing the dialogue twice. Default 24 h.</summary>
-    [Range(1, 24 * 30)]
-    public int ResultRetentionHours { get; set; } = 24;
+    /// <summary>
+    /// How long a message's NLU result is kept, so a redelivery republishes it instead of advancing the dialogue twice.
+    /// Brokers redeliver within minutes (retries, visibility timeouts, a crashed consumer). Default 60 min.
+    /// </summary>
+    [Range(1, 7 * 24 * 60)]
+    public int ResultRetentionMinutes { get; set; } = 60;
 
     /// <summary>Messages processed at once by one replica; messages of one conversation are always processed in order. Default 8.</summary>
     [Range(1, 1024)]

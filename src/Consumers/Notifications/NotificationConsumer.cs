@@ -11,7 +11,7 @@ namespace ChatbotPipeline.Consumers.Notifications;
 public sealed partial class NotificationConsumer(ReplyCallbackClient callbacks, ICacheStore cache, ILogger<NotificationConsumer> logger)
     : IConsumer<MessageUnderstood>
 {
-    private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(7);
+    private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(1);
 
     public async Task Consume(ConsumeContext<MessageUnderstood> context)
     {

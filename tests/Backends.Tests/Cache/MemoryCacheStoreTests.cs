@@ -1,4 +1,6 @@
 using ChatbotPipeline.Backends.Cache;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatbotPipeline.Backends.Tests.Cache;
@@ -8,7 +10,10 @@ public sealed class MemoryCacheStoreTests : CacheStoreContract
     private readonly FakeTimeProvider _time = new();
     private readonly MemoryCacheStore _store;
 
-    public MemoryCacheStoreTests() => _store = new MemoryCacheStore(_time);
+    public MemoryCacheStoreTests() => _store = Create(maxEntries: 100_000);
+
+    private MemoryCacheStore Create(int maxEntries) => new(_time,
+        Options.Create(new CacheOptions { Memory = new MemoryCacheOptions { MaxEntries = maxEntries } }), NullLogger<MemoryCacheStore>.Instance);
 
     protected override ICacheStore Store => _store;
 
@@ -29,5 +34,22 @@ public sealed class MemoryCacheStoreTests : CacheStoreContract
             await _store.SetAsync($"new:{i}", "v", TimeSpan.FromMinutes(1));
 
         Assert.Equal(4096, _store.Count);
+    }
+
+    [Fact]
+    public async Task Above_the_cap_the_entries_closest_to_expiry_go_first()
+    {
+        var store = Create(maxEntries: 1_000);
+        for (var i = 0; i < 1_000; i++)
+        {
+            await store.SetAsync($"short:{i}", "v", TimeSpan.FromMinutes(1));
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+        await store.SetAsync("long", "v", TimeSpan.FromHours(1));
+
+        Assert.Equal(900, store.Count);
+        Assert.Equal("v", await store.GetAsync("long"));
+        Assert.Null(await store.GetAsync("short:0"));
+        Assert.Equal("v", await store.GetAsync("short:999"));
     }
 }
