@@ -2,9 +2,11 @@ using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Backends.Objects;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Backends;
 
@@ -14,24 +16,69 @@ public static class BackendsExtensions
     public static IHostApplicationBuilder AddBackends(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Sqlite.Path), "Documents:Sqlite:Path must name a file.")
-            .ValidateOnStart();
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section)
-            .Validate(o => o.Memory.MaxEntries is >= 1_000 and <= 100_000_000, "Cache:Memory:MaxEntries must be between 1000 and 100000000.")
-            .ValidateOnStart();
-        services.AddOptions<ObjectsOptions>().BindConfiguration(ObjectsOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.FileSystem.Path), "Objects:FileSystem:Path must name a folder.")
-            .ValidateOnStart();
-
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<IBotStore, SqliteBotStore>();
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
-        services.AddSingleton<ICacheStore, MemoryCacheStore>();
-        services.AddSingleton<IObjectStore, FileSystemObjectStore>();
+        services.AddMetrics();
         services.AddSingleton<ModelRepository>();
+        AddDocuments(builder);
+        AddCache(builder);
+        AddObjects(builder);
         return builder;
     }
+
+    private static void AddDocuments(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.Section)
+            .Validate(o => o.Provider != DocumentsProvider.Sqlite || !string.IsNullOrWhiteSpace(o.Sqlite.Path), "Documents:Sqlite:Path must name a file.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SqliteDatabase>();
+        builder.Services.AddSingleton<IBotStore, SqliteBotStore>();
+        builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        builder.Services.AddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+    }
+
+    private static void AddCache(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section)
+            .Validate(o => o.Memory.MaxEntries is >= 1_000 and <= 100_000_000, "Cache:Memory:MaxEntries must be between 1000 and 100000000.")
+            .Validate(o => o.Provider != CacheProvider.Redis || !string.IsNullOrWhiteSpace(o.Redis.Configuration), "Cache:Redis:Configuration must name the Redis server.")
+            .ValidateOnStart();
+        services.AddSingleton<CacheMetrics>();
+        switch (Read<CacheOptions>(builder, CacheOptions.Section).Provider)
+        {
+            case CacheProvider.Redis:
+                services.AddSingleton(provider => RedisConnection.Connect(provider.GetRequiredService<IOptions<CacheOptions>>().Value.Redis));
+                services.AddSingleton<ICacheStore, RedisCacheStore>();
+                break;
+            default:
+                services.AddSingleton<ICacheStore, MemoryCacheStore>();
+                break;
+        }
+    }
+
+    private static void AddObjects(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ObjectsOptions>().BindConfiguration(ObjectsOptions.Section)
+            .Validate(o => o.Provider != ObjectsProvider.FileSystem || !string.IsNullOrWhiteSpace(o.FileSystem.Path), "Objects:FileSystem:Path must name a folder.")
+            .Validate(o => o.Provider != ObjectsProvider.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket), "Objects:S3:Bucket must name a bucket.")
+            .Validate(o => o.Provider != ObjectsProvider.S3 || o.S3.PartSizeMiB is >= 5 and <= 5120, "Objects:S3:PartSizeMiB must be between 5 and 5120.")
+            .Validate(o => o.Provider != ObjectsProvider.S3 || string.IsNullOrEmpty(o.S3.ServiceUrl) || Uri.IsWellFormedUriString(o.S3.ServiceUrl, UriKind.Absolute),
+                "Objects:S3:ServiceUrl must be an absolute URL or empty.")
+            .ValidateOnStart();
+        switch (Read<ObjectsOptions>(builder, ObjectsOptions.Section).Provider)
+        {
+            case ObjectsProvider.S3:
+                services.AddSingleton(provider => S3ClientFactory.Create(provider.GetRequiredService<IOptions<ObjectsOptions>>().Value.S3));
+                services.AddSingleton<IObjectStore, S3ObjectStore>();
+                break;
+            default:
+                services.AddSingleton<IObjectStore, FileSystemObjectStore>();
+                break;
+        }
+    }
+
+    /// <summary>The provider choice is needed while registering, before options exist; a bad value fails here naming its key.</summary>
+    private static T Read<T>(IHostApplicationBuilder builder, string section) where T : new() =>
+        builder.Configuration.GetSection(section).Get<T>() ?? new T();
 }

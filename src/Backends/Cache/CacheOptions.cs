@@ -12,12 +12,16 @@ public sealed class CacheOptions
 
     /// <summary>Settings of the in-process cache.</summary>
     public MemoryCacheOptions Memory { get; set; } = new();
+
+    /// <summary>Settings of the Redis cache.</summary>
+    public RedisCacheOptions Redis { get; set; } = new();
 }
 
 /// <summary>The caches this build can use.</summary>
 public enum CacheProvider
 {
     Memory,
+    Redis,
 }
 
 /// <summary>Settings of the in-process cache (section <c>Cache:Memory</c>).</summary>
@@ -29,4 +33,14 @@ public sealed class MemoryCacheOptions
     /// </summary>
     [Range(1_000, 100_000_000)]
     public int MaxEntries { get; set; } = 200_000;
+}
+
+/// <summary>Settings of the Redis cache (section <c>Cache:Redis</c>).</summary>
+public sealed class RedisCacheOptions
+{
+    /// <summary>StackExchange.Redis configuration string. Default <c>localhost:6379</c>.</summary>
+    public string Configuration { get; set; } = "localhost:6379";
+
+    /// <summary>Prefix of every key, so several deployments can share one Redis. Default <c>chatbot:</c>.</summary>
+    public string KeyPrefix { get; set; } = "chatbot:";
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
+using ChatbotPipeline.ServiceDefaults.Bus;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Webhooks;
@@ -24,7 +26,8 @@ public static partial class RestWebhookApi
     }
 
     private static async Task<Results<Accepted<WebhookAccepted>, ProblemHttpResult>> Receive(
-        string botId, HttpRequest request, IBotStore bots, IPublishEndpoint publisher, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string botId, HttpRequest request, IBotStore bots, IPublishEndpoint publisher, IOptions<BusOptions> bus, TimeProvider time,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
@@ -45,11 +48,14 @@ public static partial class RestWebhookApi
             ReplyTo: metadata.GetValueOrDefault(CallbackUrlKey),
             ReceivedAt: time.GetUtcNow(),
             Metadata: metadata);
+        // A broker that is down makes Publish wait for a connection: bound the wait, then tell the platform to retry.
+        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        publishTimeout.CancelAfter(TimeSpan.FromSeconds(bus.Value.PublishTimeoutSeconds));
         try
         {
-            await publisher.Publish(message, cancellationToken);
+            await publisher.Publish(message, publishTimeout.Token);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogPublishFailed(loggers.CreateLogger(typeof(RestWebhookApi)), exception, botId);
             return Problem(StatusCodes.Status503ServiceUnavailable, "The message could not be queued; try again shortly.");

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.ServiceDefaults.Bus;
 
@@ -12,7 +13,10 @@ public static class BusExtensions
     /// <param name="registrations">Each adds the consumers of one role (NLU, logging, training...) to the bus.</param>
     public static IHostApplicationBuilder AddPipelineBus(this IHostApplicationBuilder builder, params Action<IBusRegistrationConfigurator>[] registrations)
     {
-        builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Transport != BusTransport.RabbitMq || !string.IsNullOrWhiteSpace(o.RabbitMq.Host), "Bus:RabbitMq:Host must name the broker.")
+            .ValidateOnStart();
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
 
         builder.Services.AddMassTransit(bus =>
@@ -20,6 +24,7 @@ public static class BusExtensions
             // MassTransit 8.4+ reports usage to the internet at start; a pipeline must not phone home.
             bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConfigureEndpointsCallback(ApplyEndpointOptions);
             foreach (var register in registrations)
                 register(bus);
 
@@ -28,10 +33,35 @@ public static class BusExtensions
                 case BusTransport.InMemory:
                     bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
                     break;
+                case BusTransport.RabbitMq:
+                    bus.UsingRabbitMq((context, cfg) =>
+                    {
+                        var rabbit = context.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq;
+                        cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, host =>
+                        {
+                            host.Username(rabbit.Username);
+                            host.Password(rabbit.Password);
+                            // A 202 from Ingress must mean the broker has the message.
+                            host.PublisherConfirmation = true;
+                        });
+                        cfg.PrefetchCount = rabbit.PrefetchCount;
+                        cfg.ConfigureEndpoints(context);
+                    });
+                    break;
                 default:
                     throw new InvalidOperationException($"Bus:Transport '{transport}' is not supported.");
             }
         });
         return builder;
+    }
+
+    private static void ApplyEndpointOptions(IRegistrationContext context, string queue, IReceiveEndpointConfigurator endpoint)
+    {
+        if (!context.GetRequiredService<IOptions<BusOptions>>().Value.Endpoints.TryGetValue(queue, out var options))
+            return;
+        if (options.PrefetchCount is { } prefetch)
+            endpoint.PrefetchCount = prefetch;
+        if (options.ConcurrentMessageLimit is { } limit)
+            endpoint.ConcurrentMessageLimit = limit;
     }
 }

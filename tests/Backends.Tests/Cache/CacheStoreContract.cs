@@ -55,8 +55,9 @@ public abstract class CacheStoreContract
     public async Task TryAdd_has_one_winner_among_concurrent_callers()
     {
         var key = Key("race");
+        var store = Store;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => Store.TryAddAsync(key, $"{i}", Ttl))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => store.TryAddAsync(key, $"{i}", Ttl))));
 
         Assert.Single(results, won => won);
     }

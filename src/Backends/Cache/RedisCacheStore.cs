@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatbotPipeline.Backends.Cache;
+
+/// <summary>
+/// The cache on Redis. When Redis is unreachable the pipeline keeps answering: reads miss, writes are dropped and
+/// <see cref="TryAddAsync"/> lets the caller proceed (duplicate suppression degrades, replies do not stop); each such
+/// operation is logged and counted, and the multiplexer reconnects on its own when Redis returns.
+/// </summary>
+public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptions<CacheOptions> options, CacheMetrics metrics, ILogger<RedisCacheStore> logger)
+    : ICacheStore
+{
+    private readonly string _prefix = options.Value.Redis.KeyPrefix;
+
+    private IDatabase Database => redis.GetDatabase();
+
+    public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        Degrade("get", key, async () => (string?)await Database.StringGetAsync(_prefix + key), null);
+
+    public Task SetAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        Degrade("set", key, () => Database.StringSetAsync(_prefix + key, value, timeToLive), false);
+
+    public Task<bool> TryAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        Degrade("try-add", key, () => Database.StringSetAsync(_prefix + key, value, timeToLive, When.NotExists), true);
+
+    public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
+        Degrade("remove", key, () => Database.KeyDeleteAsync(_prefix + key), false);
+
+    private async Task<T> Degrade<T>(string operation, string key, Func<Task<T>> command, T fallback)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            metrics.Degraded(operation);
+            LogDegraded(operation, key, exception.Message);
+            return fallback;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unreachable: cache {Operation} of {CacheKey} answered without it ({Reason})")]
+    private partial void LogDegraded(string operation, string cacheKey, string reason);
+}
