@@ -17,6 +17,13 @@ public static class BusExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Transport != BusTransport.RabbitMq || !string.IsNullOrWhiteSpace(o.RabbitMq.Host), "Bus:RabbitMq:Host must name the broker.")
             .ValidateOnStart();
+        // Start only once every queue and binding exists: a message published earlier would find no queue to go to.
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
 
         builder.Services.AddMassTransit(bus =>
