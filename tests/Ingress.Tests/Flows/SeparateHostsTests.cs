@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using ChatbotPipeline.Backends.Objects;
+using ChatbotPipeline.Ingress.Admin;
+using ChatbotPipeline.Ingress.Tests.Support;
+using ChatbotPipeline.Tests.Shared;
+
+namespace ChatbotPipeline.Ingress.Tests.Flows;
+
+/// <summary>
+/// Ingress, Consumers and Training as three processes against RabbitMQ, Redis, S3 (fauxqs) and one SQLite file:
+/// a conversation posted to Ingress is answered by the other two, and the model lies in the bucket.
+/// </summary>
+public sealed class SeparateHostsTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task A_conversation_is_answered_across_three_processes_and_the_model_is_in_the_bucket()
+    {
+        var redis = Environment.GetEnvironmentVariable("REDIS_CONFIGURATION");
+        var s3 = Environment.GetEnvironmentVariable("S3_SERVICE_URL");
+        Assert.SkipWhen(string.IsNullOrEmpty(redis) || string.IsNullOrEmpty(s3), "REDIS_CONFIGURATION and S3_SERVICE_URL must be set.");
+        var virtualHost = await RabbitMqBroker.CreateVirtualHostAsync();
+        var bucket = $"pipeline-{Guid.NewGuid():N}";
+        var ingressUrl = $"http://127.0.0.1:{FreePort()}";
+        var shared = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["Admin__ApiKey"] = IngressFactory.ApiKey,
+            ["Bus__Transport"] = "RabbitMq",
+            ["Bus__RabbitMq__Host"] = RabbitMqBroker.Host,
+            ["Bus__RabbitMq__Port"] = RabbitMqBroker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bus__RabbitMq__VirtualHost"] = virtualHost,
+            ["Cache__Provider"] = "Redis",
+            ["Cache__Redis__Configuration"] = redis!,
+            ["Cache__Redis__KeyPrefix"] = $"{bucket}:",
+            ["Objects__Provider"] = "S3",
+            ["Objects__S3__ServiceUrl"] = s3!,
+            ["Objects__S3__Bucket"] = bucket,
+            ["Objects__S3__ForcePathStyle"] = "true",
+            ["Objects__S3__CreateBucket"] = "true",
+            ["AWS_ACCESS_KEY_ID"] = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") ?? "test",
+            ["AWS_SECRET_ACCESS_KEY"] = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "test",
+            ["Documents__Sqlite__Path"] = Path.Combine(_folder.Path, "chatbot.db"),
+        };
+
+        // Ingress first: it seeds the demo bot, whose training request then waits on the broker for the trainer.
+        await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>(shared) { ["ASPNETCORE_URLS"] = ingressUrl, ["Ingress__HostWorkers"] = "false" });
+        using var http = new HttpClient { BaseAddress = new Uri(ingressUrl) };
+        http.DefaultRequestHeaders.Add(ApiKeyFilter.Header, IngressFactory.ApiKey);
+        await WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);
+        await using var training = HostProcess.Start("Training", shared);
+        // A replica that starts after a model was published finds it by polling the bucket; ready means it has.
+        var consumersUrl = $"http://127.0.0.1:{FreePort()}";
+        await using var consumers = HostProcess.Start("Consumers", new Dictionary<string, string>(shared) { ["ASPNETCORE_URLS"] = consumersUrl, ["Nlu__ModelRefreshSeconds"] = "1" });
+        await WaitForAsync(async () => (await http.GetAsync("/api/bots/demo/model")).StatusCode == HttpStatusCode.OK, "the demo model", training);
+        await WaitForAsync(async () => (await http.GetAsync($"{consumersUrl}/health/ready")).StatusCode == HttpStatusCode.OK, "Consumers ready", consumers);
+
+        await Chat.SendAsync(http, "three-hosts", "where is my order");
+        await Chat.TurnsAsync(http, "three-hosts", 1);
+        await Chat.SendAsync(http, "three-hosts", "ORD12345");
+        var turns = (await Chat.TurnsAsync(http, "three-hosts", 2)).Turns;
+
+        Assert.Equal(["awaiting-parameter", "completed"], turns.Select(t => t.DialogueState));
+        Assert.Equal("ORD12345", turns[1].Parameters["order_number"]);
+        var version = turns[1].ModelVersion!;
+        using var client = S3ClientFactory.Create(new S3ObjectsOptions { ServiceUrl = s3!, ForcePathStyle = true });
+        var keys = (await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket, Prefix = "models/demo/" })).S3Objects.Select(o => o.Key);
+        Assert.Contains($"models/demo/{version}/model.zip", keys);
+        Assert.Contains("models/demo/current.json", keys);
+        await RabbitMqBroker.CtlAsync("delete_vhost", virtualHost);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, HostProcess host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Timed out waiting for {what}. Host output:\n{host.Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
