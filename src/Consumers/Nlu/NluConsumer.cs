@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
@@ -32,7 +31,7 @@ public sealed partial class NluConsumer(
         if (await cache.GetAsync(resultKey, cancellationToken) is { } earlier)
         {
             LogRedelivered(message.MessageId);
-            await context.Publish(JsonSerializer.Deserialize<MessageUnderstood>(earlier, DocumentJson.Options)!, cancellationToken);
+            await context.Publish(DocumentJson.Deserialize<MessageUnderstood>(earlier), cancellationToken);
             return;
         }
 
@@ -53,7 +52,7 @@ public sealed partial class NluConsumer(
         var understood = new MessageUnderstood(message, outcome.Intent, confidence, entities, outcome.Parameters, outcome.Replies,
             outcome.State, model?.Version, time.GetUtcNow(), time.GetElapsedTime(started).TotalMilliseconds);
 
-        await cache.SetAsync(resultKey, JsonSerializer.Serialize(understood, DocumentJson.Options),
+        await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);
         await context.Publish(understood, cancellationToken);
         LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
