@@ -1,5 +1,6 @@
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Backends.Documents.Mongo;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Backends.Objects;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MongoDB.Driver;
 
 namespace ChatbotPipeline.Backends;
 
@@ -29,11 +31,29 @@ public static class BackendsExtensions
     {
         builder.Services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.Section)
             .Validate(o => o.Provider != DocumentsProvider.Sqlite || !string.IsNullOrWhiteSpace(o.Sqlite.Path), "Documents:Sqlite:Path must name a file.")
+            .Validate(o => o.Provider != DocumentsProvider.MongoDb || MongoConnection.IsValid(o.MongoDb.ConnectionString),
+                "Documents:MongoDb:ConnectionString must be a mongodb:// or mongodb+srv:// connection string.")
+            .Validate(o => o.Provider != DocumentsProvider.MongoDb || !string.IsNullOrWhiteSpace(o.MongoDb.Database), "Documents:MongoDb:Database must name a database.")
+            .Validate(o => o.MongoDb.CountedMessageRetentionDays is >= 1 and <= 3650, "Documents:MongoDb:CountedMessageRetentionDays must be between 1 and 3650.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<SqliteDatabase>();
-        builder.Services.AddSingleton<IBotStore, SqliteBotStore>();
-        builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        builder.Services.AddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+        var services = builder.Services;
+        switch (Read<DocumentsOptions>(builder, DocumentsOptions.Section).Provider)
+        {
+            case DocumentsProvider.MongoDb:
+                services.AddSingleton<IMongoClient>(provider => MongoConnection.Connect(provider.GetRequiredService<IOptions<DocumentsOptions>>().Value.MongoDb));
+                services.AddSingleton<MongoDocuments>();
+                services.AddSingleton<IBotStore, MongoBotStore>();
+                services.AddSingleton<IConversationStore, MongoConversationStore>();
+                services.AddSingleton<IAnalyticsStore, MongoAnalyticsStore>();
+                services.AddHostedService<MongoIndexesAtStart>();
+                break;
+            default:
+                services.AddSingleton<SqliteDatabase>();
+                services.AddSingleton<IBotStore, SqliteBotStore>();
+                services.AddSingleton<IConversationStore, SqliteConversationStore>();
+                services.AddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+                break;
+        }
     }
 
     private static void AddCache(IHostApplicationBuilder builder)

@@ -8,6 +8,9 @@ public static class TestServices
 {
     public static string? Redis => Environment.GetEnvironmentVariable("REDIS_CONFIGURATION");
 
+    /// <summary>A MongoDB server; no package here ships one, so CI reports the Mongo contract tests as skipped unless this is set.</summary>
+    public static string? MongoUri => Environment.GetEnvironmentVariable("MONGODB_URI");
+
     public static string? S3ServiceUrl => Environment.GetEnvironmentVariable("S3_SERVICE_URL");
 
     public static string Require(string? value, string variable)

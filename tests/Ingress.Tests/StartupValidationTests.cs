@@ -30,5 +30,18 @@ public sealed class StartupValidationTests : IDisposable
     public void An_unknown_setting_value_names_its_key(string key, string value) =>
         Assert.Contains(key, StartWith("Development", new() { [key] = value }).ToString());
 
+    [Theory]
+    [InlineData("", "Documents:MongoDb:ConnectionString")]
+    [InlineData("localhost:27017", "Documents:MongoDb:ConnectionString")]
+    public void The_mongodb_store_needs_a_connection_string(string connectionString, string key) =>
+        Assert.Contains(key, StartWith("Development", new() { ["Documents:Provider"] = "MongoDb", ["Documents:MongoDb:ConnectionString"] = connectionString }).ToString());
+
+    [Fact]
+    public void The_mongodb_store_needs_a_database_name() =>
+        Assert.Contains("Documents:MongoDb:Database", StartWith("Development", new()
+        {
+            ["Documents:Provider"] = "MongoDb", ["Documents:MongoDb:ConnectionString"] = "mongodb://127.0.0.1:1", ["Documents:MongoDb:Database"] = "",
+        }).ToString());
+
     public void Dispose() => _folder.Dispose();
 }

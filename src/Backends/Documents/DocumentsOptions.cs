@@ -12,12 +12,16 @@ public sealed class DocumentsOptions
 
     /// <summary>Settings of the SQLite store.</summary>
     public SqliteDocumentsOptions Sqlite { get; set; } = new();
+
+    /// <summary>Settings of the MongoDB store.</summary>
+    public MongoDocumentsOptions MongoDb { get; set; } = new();
 }
 
 /// <summary>The document stores this build can use.</summary>
 public enum DocumentsProvider
 {
     Sqlite,
+    MongoDb,
 }
 
 /// <summary>Settings of the SQLite document store (section <c>Documents:Sqlite</c>).</summary>
@@ -26,4 +30,20 @@ public sealed class SqliteDocumentsOptions
     /// <summary>The database file, created with its folder when missing. Default <c>data/chatbot.db</c>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/chatbot.db";
+}
+
+/// <summary>Settings of the MongoDB document store (section <c>Documents:MongoDb</c>).</summary>
+public sealed class MongoDocumentsOptions
+{
+    /// <summary>A <c>mongodb://</c> or <c>mongodb+srv://</c> connection string. Required when the provider is MongoDb.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>The database that holds the collections. Default <c>chatbot</c>.</summary>
+    public string Database { get; set; } = "chatbot";
+
+    /// <summary>
+    /// How long an analytics message id is remembered to count it once. Redeliveries arrive within minutes;
+    /// a TTL index drops older ids so the collection stays bounded. Default 7 days.
+    /// </summary>
+    public int CountedMessageRetentionDays { get; set; } = 7;
 }

@@ -8,4 +8,7 @@ public interface IConversationStore
 
     /// <summary>The turns of one conversation in the order they were received.</summary>
     Task<IReadOnlyList<ConversationTurn>> GetConversationAsync(string botId, string conversationId, CancellationToken cancellationToken = default);
+
+    /// <summary>A bot's conversations, the most recently active first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default);
 }

@@ -24,4 +24,38 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             new { botId, conversationId });
         return rows.Select(DocumentJson.Deserialize<ConversationTurn>).ToList();
     }
+
+    public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // With a single MAX() aggregate SQLite takes the bare column (json) from the row holding that maximum: the latest turn.
+        var rows = await connection.QueryAsync<SummaryRow>(
+            """
+            SELECT MIN(received_at) AS StartedAt, MAX(received_at) AS LastMessageAt, COUNT(*) AS Turns, json AS LatestJson
+            FROM turns WHERE bot_id = @botId GROUP BY conversation_id ORDER BY LastMessageAt DESC, conversation_id LIMIT @limit
+            """,
+            new { botId, limit });
+        return rows.Select(ToSummary).ToList();
+    }
+
+    private static ConversationSummary ToSummary(SummaryRow row)
+    {
+        var latest = DocumentJson.Deserialize<ConversationTurn>(row.LatestJson);
+        return new ConversationSummary(latest.BotId, latest.ConversationId, latest.Channel, latest.SenderId,
+            DateTimeOffset.FromUnixTimeMilliseconds(row.StartedAt), DateTimeOffset.FromUnixTimeMilliseconds(row.LastMessageAt),
+            row.Turns, latest.Intent, latest.DialogueState);
+    }
+
+    // Settable properties, not a constructor: aggregate columns carry no declared type for Dapper to match a constructor on.
+    private sealed class SummaryRow
+    {
+        public long StartedAt { get; init; }
+
+        public long LastMessageAt { get; init; }
+
+        public long Turns { get; init; }
+
+        public string LatestJson { get; init; } = "";
+    }
 }

@@ -3,11 +3,28 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Admin;
 
-/// <summary><c>/api/bots/{botId}/conversations/{conversationId}</c>: a conversation's turns as logged.</summary>
+/// <summary>
+/// <c>/api/bots/{botId}/conversations</c>: a bot's conversations, most recently active first; and
+/// <c>/api/bots/{botId}/conversations/{conversationId}</c>: one conversation's turns as logged.
+/// </summary>
 public static class ConversationsApi
 {
-    public static void MapConversationsApi(this IEndpointRouteBuilder api) =>
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 500;
+
+    public static void MapConversationsApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/bots/{botId}/conversations", ListConversations);
         api.MapGet("/bots/{botId}/conversations/{conversationId}", GetConversation);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ConversationSummary>>, ValidationProblem>> ListConversations(
+        string botId, IConversationStore conversations, CancellationToken cancellationToken, int limit = DefaultLimit)
+    {
+        if (limit is < 1 or > MaxLimit)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxLimit}."] });
+        return TypedResults.Ok(await conversations.ListConversationsAsync(botId, limit, cancellationToken));
+    }
 
     private static async Task<Results<Ok<ConversationView>, NotFound>> GetConversation(
         string botId, string conversationId, IConversationStore conversations, CancellationToken cancellationToken)

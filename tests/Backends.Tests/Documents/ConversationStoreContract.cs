@@ -54,4 +54,24 @@ public abstract class ConversationStoreContract
         Assert.Equal(["early", "late"], (await Store.GetConversationAsync("bot", "c1")).Select(t => t.MessageId));
         Assert.Empty(await Store.GetConversationAsync("bot", "unknown"));
     }
+
+    [Fact]
+    public async Task Conversations_are_listed_most_recent_first_with_their_latest_state()
+    {
+        await Store.AppendAsync(Turn("a1", conversationId: "a", second: 0));
+        await Store.AppendAsync(Turn("b1", conversationId: "b", second: 5) with { Intent = "order", DialogueState = DialogueStates.AwaitingParameter });
+        await Store.AppendAsync(Turn("a2", conversationId: "a", second: 10) with { Intent = "bye" });
+        await Store.AppendAsync(Turn("a2", conversationId: "a", second: 10));
+        await Store.AppendAsync(Turn("x1", conversationId: "x", second: 30, botId: "bot2"));
+
+        var conversations = await Store.ListConversationsAsync("bot", 10);
+
+        Assert.Equal(["a", "b"], conversations.Select(c => c.ConversationId));
+        var a = conversations[0];
+        Assert.Equal((2L, "bye", Start, Start.AddSeconds(10)), (a.Turns, a.LastIntent, a.StartedAt, a.LastMessageAt));
+        Assert.Equal(("rest", "u1", "bot"), (a.Channel, a.SenderId, a.BotId));
+        Assert.Equal(("order", DialogueStates.AwaitingParameter, 1L), (conversations[1].LastIntent, conversations[1].DialogueState, conversations[1].Turns));
+        Assert.Equal(["a"], (await Store.ListConversationsAsync("bot", 1)).Select(c => c.ConversationId));
+        Assert.Empty(await Store.ListConversationsAsync("nobody", 10));
+    }
 }

@@ -5,18 +5,9 @@ using ChatbotPipeline.Ingress.Tests.Support;
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 
 /// <summary>The analytics endpoint counts what the conversation log holds, per day.</summary>
-public sealed class AnalyticsTests : IAsyncLifetime
+public sealed class AnalyticsTests(ReadyIngress ingress) : IClassFixture<ReadyIngress>
 {
-    private readonly TempFolder _folder = new();
-    private IngressFactory _factory = null!;
-
-    public async ValueTask InitializeAsync() => _factory = await new IngressFactory(_folder.Path).WhenReadyAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        _folder.Dispose();
-    }
+    private readonly IngressFactory _factory = ingress.Factory;
 
     [Fact]
     public async Task Messages_intents_and_fallback_rate_match_the_logged_turns()

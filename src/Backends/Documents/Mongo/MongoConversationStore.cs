@@ -1,0 +1,42 @@
+using MongoDB.Driver;
+
+namespace ChatbotPipeline.Backends.Documents.Mongo;
+
+/// <summary>
+/// Conversation turns in MongoDB: append-only documents keyed by message id, plus a small state document per
+/// conversation. The state is updated only after a turn is newly stored, so a redelivery never counts twice.
+/// </summary>
+public sealed class MongoConversationStore(MongoDocuments documents) : IConversationStore
+{
+    public async Task<bool> AppendAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        await documents.ReadyAsync(cancellationToken);
+        try
+        {
+            await documents.Turns.InsertOneAsync(TurnDocument.From(turn), cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+        await documents.Conversations.UpdateOneAsync(MongoFilters.Conversation(turn.BotId, turn.ConversationId), MongoFilters.RecordTurn(turn),
+            new UpdateOptions { IsUpsert = true }, cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<ConversationTurn>> GetConversationAsync(string botId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        await documents.ReadyAsync(cancellationToken);
+        var turns = await documents.Turns.Find(MongoFilters.TurnsOf(botId, conversationId)).Sort(MongoFilters.TurnOrder).ToListAsync(cancellationToken);
+        return turns.Select(t => t.ToTurn()).ToList();
+    }
+
+    public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await documents.ReadyAsync(cancellationToken);
+        var conversations = await documents.Conversations.Find(MongoFilters.ConversationsOf(botId)).Sort(MongoFilters.MostRecentFirst)
+            .Limit(limit).ToListAsync(cancellationToken);
+        return conversations.Select(c => c.ToSummary()).ToList();
+    }
+}

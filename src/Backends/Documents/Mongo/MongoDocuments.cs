@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace ChatbotPipeline.Backends.Documents.Mongo;
+
+/// <summary>The MongoDB collections of the document stores, with their indexes created once before first use.</summary>
+public sealed class MongoDocuments
+{
+    private readonly Lazy<Task> _indexes;
+
+    public MongoDocuments(IMongoClient client, IOptions<DocumentsOptions> options)
+    {
+        var settings = options.Value.MongoDb;
+        var database = client.GetDatabase(settings.Database);
+        Bots = database.GetCollection<BotDocument>("bots");
+        Intents = database.GetCollection<BotPartDocument>("intents");
+        Entities = database.GetCollection<BotPartDocument>("entities");
+        Turns = database.GetCollection<TurnDocument>("turns");
+        Conversations = database.GetCollection<ConversationDocument>("conversations");
+        AnalyticsCounters = database.GetCollection<AnalyticsCounterDocument>("analytics_daily");
+        CountedMessages = database.GetCollection<CountedMessageDocument>("analytics_counted");
+        var retention = TimeSpan.FromDays(settings.CountedMessageRetentionDays);
+        _indexes = new Lazy<Task>(() => CreateIndexesAsync(retention));
+    }
+
+    public IMongoCollection<BotDocument> Bots { get; }
+
+    public IMongoCollection<BotPartDocument> Intents { get; }
+
+    public IMongoCollection<BotPartDocument> Entities { get; }
+
+    public IMongoCollection<TurnDocument> Turns { get; }
+
+    public IMongoCollection<ConversationDocument> Conversations { get; }
+
+    public IMongoCollection<AnalyticsCounterDocument> AnalyticsCounters { get; }
+
+    public IMongoCollection<CountedMessageDocument> CountedMessages { get; }
+
+    /// <summary>Completes when every index exists; creating an existing index is a no-op, so this runs on every start.</summary>
+    public Task ReadyAsync(CancellationToken cancellationToken) => _indexes.Value.WaitAsync(cancellationToken);
+
+    private async Task CreateIndexesAsync(TimeSpan countedRetention)
+    {
+        await Intents.Indexes.CreateManyAsync(MongoIndexes.BotParts);
+        await Entities.Indexes.CreateManyAsync(MongoIndexes.BotParts);
+        await Turns.Indexes.CreateManyAsync(MongoIndexes.Turns);
+        await Conversations.Indexes.CreateManyAsync(MongoIndexes.Conversations);
+        await AnalyticsCounters.Indexes.CreateManyAsync(MongoIndexes.AnalyticsCounters);
+        await CountedMessages.Indexes.CreateManyAsync(MongoIndexes.CountedMessages(countedRetention));
+    }
+}

@@ -1,0 +1,74 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace ChatbotPipeline.Backends.Documents.Mongo;
+
+/// <summary>The filters, sorts and updates the stores send, in one place so tests can render them without a server.</summary>
+public static class MongoFilters
+{
+    public static FilterDefinition<BotPartDocument> PartsOf(string botId) => Builders<BotPartDocument>.Filter.Eq(p => p.BotId, botId);
+
+    public static FilterDefinition<BotPartDocument> Part(string botId, string key) =>
+        Builders<BotPartDocument>.Filter.Eq(p => p.BotId, botId) & Builders<BotPartDocument>.Filter.Eq(p => p.Key, key);
+
+    public static SortDefinition<BotPartDocument> PartOrder { get; } = Builders<BotPartDocument>.Sort.Ascending(p => p.Sequence);
+
+    /// <summary>Replaces a part's body; a new part takes the reserved sequence, an existing one keeps its place.</summary>
+    public static UpdateDefinition<BotPartDocument> SavePart(BsonDocument body, long sequence) =>
+        Builders<BotPartDocument>.Update.Set(p => p.Body, body).SetOnInsert(p => p.Sequence, sequence);
+
+    public static FilterDefinition<TurnDocument> TurnsOf(string botId, string conversationId) =>
+        Builders<TurnDocument>.Filter.Eq(t => t.BotId, botId) & Builders<TurnDocument>.Filter.Eq(t => t.ConversationId, conversationId);
+
+    /// <summary>Received order; the message id breaks ties between turns received in the same millisecond.</summary>
+    public static SortDefinition<TurnDocument> TurnOrder { get; } = Builders<TurnDocument>.Sort.Ascending(t => t.ReceivedAt).Ascending(t => t.MessageId);
+
+    public static FilterDefinition<ConversationDocument> Conversation(string botId, string conversationId) =>
+        Builders<ConversationDocument>.Filter.Eq(c => c.BotId, botId) & Builders<ConversationDocument>.Filter.Eq(c => c.ConversationId, conversationId);
+
+    public static FilterDefinition<ConversationDocument> ConversationsOf(string botId) => Builders<ConversationDocument>.Filter.Eq(c => c.BotId, botId);
+
+    public static SortDefinition<ConversationDocument> MostRecentFirst { get; } = Builders<ConversationDocument>.Sort.Descending(c => c.LastMessageAt);
+
+    /// <summary>
+    /// Folds a new turn into its conversation's state: created on the first turn (the filter's fields seed it), counted
+    /// on every one. Latest intent and state are last-writer-wins, which is the latest turn because NLU handles one
+    /// conversation's messages in order.
+    /// </summary>
+    public static UpdateDefinition<ConversationDocument> RecordTurn(ConversationTurn turn)
+    {
+        var update = Builders<ConversationDocument>.Update;
+        return update.Combine(
+            update.SetOnInsert(c => c.Channel, turn.Channel),
+            update.SetOnInsert(c => c.SenderId, turn.SenderId),
+            update.Min(c => c.StartedAt, turn.ReceivedAt.UtcDateTime),
+            update.Max(c => c.LastMessageAt, turn.ReceivedAt.UtcDateTime),
+            update.Inc(c => c.Turns, 1L),
+            update.Set(c => c.LastIntent, turn.Intent),
+            update.Set(c => c.DialogueState, turn.DialogueState));
+    }
+
+    public static FilterDefinition<AnalyticsCounterDocument> Counter(string botId, string day, string intent) =>
+        Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.BotId, botId)
+        & Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.Day, day)
+        & Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.Intent, intent);
+
+    public static UpdateDefinition<AnalyticsCounterDocument> Count(bool fallback, double confidence) =>
+        Builders<AnalyticsCounterDocument>.Update.Inc(a => a.Messages, 1L).Inc(a => a.Fallbacks, fallback ? 1L : 0L).Inc(a => a.ConfidenceSum, confidence);
+
+    /// <summary>A bot's days in [from, to] (inclusive, <c>yyyy-MM-dd</c>), each summed over its intents, in date order.</summary>
+    public static PipelineDefinition<AnalyticsCounterDocument, AnalyticsDayResult> DailyTotals(string botId, string from, string to) =>
+        new EmptyPipelineDefinition<AnalyticsCounterDocument>()
+            .Match(Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.BotId, botId)
+                   & Builders<AnalyticsCounterDocument>.Filter.Gte(a => a.Day, from)
+                   & Builders<AnalyticsCounterDocument>.Filter.Lte(a => a.Day, to))
+            .Group(a => a.Day, day => new AnalyticsDayResult
+            {
+                Day = day.Key,
+                Messages = day.Sum(a => a.Messages),
+                Fallbacks = day.Sum(a => a.Fallbacks),
+                ConfidenceSum = day.Sum(a => a.ConfidenceSum),
+                Intents = day.Select(a => new IntentCount { Intent = a.Intent, Messages = a.Messages }).ToList(),
+            })
+            .Sort(Builders<AnalyticsDayResult>.Sort.Ascending(d => d.Day));
+}

@@ -1,0 +1,104 @@
+using ChatbotPipeline.Backends.Documents.Mongo;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace ChatbotPipeline.Backends.Tests.Documents.Mongo;
+
+/// <summary>The indexes, filters, updates and the analytics pipeline as the server would receive them.</summary>
+public sealed class MongoQueryTests
+{
+    private static BsonDocument Doc(string json) => BsonDocument.Parse(json);
+
+    [Fact]
+    public void Turn_indexes_serve_conversation_reads_and_time_ranges()
+    {
+        var indexes = MongoIndexes.Turns;
+
+        Assert.Equal(Doc("{ botId: 1, conversationId: 1, receivedAt: 1 }"), MongoRendering.Render(indexes[0].Keys));
+        Assert.Equal(Doc("{ botId: 1, receivedAt: 1 }"), MongoRendering.Render(indexes[1].Keys));
+    }
+
+    [Fact]
+    public void Parts_and_conversations_are_unique_per_bot_and_analytics_per_bot_day_and_intent()
+    {
+        Assert.Equal(Doc("{ botId: 1, key: 1 }"), MongoRendering.Render(MongoIndexes.BotParts[0].Keys));
+        Assert.True(MongoIndexes.BotParts[0].Options.Unique);
+        Assert.Equal(Doc("{ botId: 1, sequence: 1 }"), MongoRendering.Render(MongoIndexes.BotParts[1].Keys));
+
+        Assert.Equal(Doc("{ botId: 1, conversationId: 1 }"), MongoRendering.Render(MongoIndexes.Conversations[0].Keys));
+        Assert.True(MongoIndexes.Conversations[0].Options.Unique);
+        Assert.Equal(Doc("{ botId: 1, lastMessageAt: -1 }"), MongoRendering.Render(MongoIndexes.Conversations[1].Keys));
+
+        var analytics = Assert.Single(MongoIndexes.AnalyticsCounters);
+        Assert.Equal(Doc("{ botId: 1, day: 1, intent: 1 }"), MongoRendering.Render(analytics.Keys));
+        Assert.True(analytics.Options.Unique);
+    }
+
+    [Fact]
+    public void Counted_message_ids_expire_after_the_retention()
+    {
+        var ttl = Assert.Single(MongoIndexes.CountedMessages(TimeSpan.FromDays(7)));
+
+        Assert.Equal(Doc("{ countedAt: 1 }"), MongoRendering.Render(ttl.Keys));
+        Assert.Equal(TimeSpan.FromDays(7), ttl.Options.ExpireAfter);
+    }
+
+    [Fact]
+    public void Turn_reads_filter_on_the_index_prefix_and_sort_in_received_order()
+    {
+        Assert.Equal(Doc("{ botId: 'b', conversationId: 'c' }"), MongoRendering.Render(MongoFilters.TurnsOf("b", "c")));
+        Assert.Equal(Doc("{ receivedAt: 1, _id: 1 }"), MongoRendering.Render(MongoFilters.TurnOrder));
+        Assert.Equal(Doc("{ botId: 'b' }"), MongoRendering.Render(MongoFilters.ConversationsOf("b")));
+        Assert.Equal(Doc("{ lastMessageAt: -1 }"), MongoRendering.Render(MongoFilters.MostRecentFirst));
+    }
+
+    [Fact]
+    public void Saving_a_part_replaces_its_body_and_keeps_its_place()
+    {
+        var update = MongoRendering.Render(MongoFilters.SavePart(Doc("{ intentId: 'i' }"), 42));
+
+        Assert.Equal(Doc("{ $set: { body: { intentId: 'i' } }, $setOnInsert: { sequence: NumberLong(42) } }"), update);
+        Assert.Equal(Doc("{ botId: 'b', key: 'i' }"), MongoRendering.Render(MongoFilters.Part("b", "i")));
+    }
+
+    [Fact]
+    public void A_new_turn_updates_the_conversation_state_in_place()
+    {
+        var turn = ConversationStoreContract.Turn("m1");
+
+        var update = MongoRendering.Render(MongoFilters.RecordTurn(turn));
+
+        var at = new BsonDateTime(turn.ReceivedAt.UtcDateTime);
+        Assert.Equal(new BsonDocument
+        {
+            ["$setOnInsert"] = new BsonDocument { ["channel"] = "rest", ["senderId"] = "u1" },
+            ["$min"] = new BsonDocument("startedAt", at),
+            ["$max"] = new BsonDocument("lastMessageAt", at),
+            ["$inc"] = new BsonDocument("turns", 1L),
+            ["$set"] = new BsonDocument { ["lastIntent"] = "greet", ["dialogueState"] = "completed" },
+        }, update);
+    }
+
+    [Fact]
+    public void Counting_increments_the_counters_of_one_bot_day_and_intent()
+    {
+        Assert.Equal(Doc("{ botId: 'b', day: '2026-11-01', intent: 'greet' }"), MongoRendering.Render(MongoFilters.Counter("b", "2026-11-01", "greet")));
+        Assert.Equal(Doc("{ $inc: { messages: NumberLong(1), fallbacks: NumberLong(1), confidenceSum: 0.25 } }"),
+            MongoRendering.Render(MongoFilters.Count(fallback: true, confidence: 0.25)));
+    }
+
+    [Fact]
+    public void Daily_totals_match_on_the_index_group_by_day_and_sort_by_date()
+    {
+        var stages = MongoRendering.Render(MongoFilters.DailyTotals("b", "2026-11-01", "2026-11-30"));
+
+        Assert.Equal(4, stages.Count);
+        Assert.Equal(Doc("{ $match: { botId: 'b', day: { $gte: '2026-11-01', $lte: '2026-11-30' } } }"), stages[0]);
+        Assert.Equal(Doc("""
+            { $group: { _id: '$day', __agg0: { $sum: '$messages' }, __agg1: { $sum: '$fallbacks' },
+                        __agg2: { $sum: '$confidenceSum' }, __agg3: { $push: { intent: '$intent', messages: '$messages' } } } }
+            """), stages[1]);
+        Assert.Equal(Doc("{ $project: { _id: '$_id', messages: '$__agg0', fallbacks: '$__agg1', confidenceSum: '$__agg2', intents: '$__agg3' } }"), stages[2]);
+        Assert.Equal(Doc("{ $sort: { _id: 1 } }"), stages[3]);
+    }
+}
