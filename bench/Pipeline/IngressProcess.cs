@@ -41,6 +41,9 @@ internal sealed class IngressProcess : IAsyncDisposable
                 ["Documents__Sqlite__Path"] = Path.Combine(data, "chatbot.db"),
                 ["Objects__FileSystem__Path"] = Path.Combine(data, "objects"),
                 ["Logging__LogLevel__Default"] = "Warning",
+                // Each simulated user is one sender sending as fast as it is answered: far above a person's rate. The
+                // limiter still counts every message, so its cost is in the numbers.
+                ["Ingress__SenderMessagesPerMinute"] = "1000000",
             },
         };
         var process = Process.Start(start)!;

@@ -3,6 +3,7 @@ using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.BotFiles;
 using ChatbotPipeline.Ingress.ChatStream;
 using ChatbotPipeline.Ingress.Seeding;
+using ChatbotPipeline.Ingress.Webhooks;
 using ChatbotPipeline.ServiceDefaults.Bus;
 using ChatbotPipeline.Training;
 using MassTransit;
@@ -22,6 +23,13 @@ public static partial class IngressExtensions
                     options.ApiKey = AdminOptions.DevelopmentApiKey;
             })
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngressOptions>().BindConfiguration(IngressOptions.Section)
+            .Validate(o => o.SenderMessagesPerMinute is >= 0 and <= 1_000_000, "Ingress:SenderMessagesPerMinute must be between 0 (off) and 1000000.")
+            .Validate(o => o.DuplicateWindowMinutes is >= 1 and <= 7 * 24 * 60, "Ingress:DuplicateWindowMinutes must be between 1 and 10080.")
+            .ValidateOnStart();
+        services.AddSingleton<PlatformMessageIds>();
+        services.AddSingleton<SenderRateLimiter>();
+        services.AddScoped<MessageIntake>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ChatStreamHub>();

@@ -10,4 +10,13 @@ public sealed class IngressOptions
     /// Set false when <c>src/Consumers</c> and <c>src/Training</c> run as their own hosts. Default true.
     /// </summary>
     public bool HostWorkers { get; set; } = true;
+
+    /// <summary>
+    /// Messages one sender may send one bot per minute on one channel before webhooks answer 429; 0 turns the limit
+    /// off. Counted in the cache, so replicas share it on Redis. Default 60: a person types far slower, a loop does not.
+    /// </summary>
+    public int SenderMessagesPerMinute { get; set; } = 60;
+
+    /// <summary>How long a platform message id is remembered to drop the platform's retries of it. Default 24 hours.</summary>
+    public int DuplicateWindowMinutes { get; set; } = 24 * 60;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +46,26 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
         }
         CountWrite();
         return Task.FromResult(true);
+    }
+
+    public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            if (!_entries.TryGetValue(key, out var current) || IsExpired(current))
+            {
+                var first = NewEntry("1", window);
+                if (current is null ? _entries.TryAdd(key, first) : _entries.TryUpdate(key, first, current))
+                {
+                    CountWrite();
+                    return Task.FromResult(1L);
+                }
+                continue;
+            }
+            var count = long.Parse(current.Value, CultureInfo.InvariantCulture) + 1;
+            if (_entries.TryUpdate(key, current with { Value = count.ToString(CultureInfo.InvariantCulture) }, current))
+                return Task.FromResult(count);
+        }
     }
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default)

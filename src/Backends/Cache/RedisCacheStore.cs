@@ -5,14 +5,21 @@ using StackExchange.Redis;
 namespace ChatbotPipeline.Backends.Cache;
 
 /// <summary>
-/// The cache on Redis. When Redis is unreachable the pipeline keeps answering: reads miss, writes are dropped and
-/// <see cref="TryAddAsync"/> lets the caller proceed (duplicate suppression degrades, replies do not stop); each such
+/// The cache on Redis. When Redis is unreachable the pipeline keeps answering: reads miss, writes are dropped,
+/// <see cref="TryAddAsync"/> lets the caller proceed and counters read 0 (duplicate suppression degrades, replies do not stop); each such
 /// operation is logged and counted, and the multiplexer reconnects on its own when Redis returns.
 /// </summary>
 public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptions<CacheOptions> options, CacheMetrics metrics, ILogger<RedisCacheStore> logger)
     : ICacheStore
 {
     private readonly string _prefix = options.Value.Redis.KeyPrefix;
+
+    // INCR and PEXPIRE in one script so a counter can never be left without its expiry.
+    private const string IncrementInWindow = """
+        local count = redis.call('INCR', KEYS[1])
+        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return count
+        """;
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -24,6 +31,11 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
 
     public Task<bool> TryAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
         Degrade("try-add", key, () => Database.StringSetAsync(_prefix + key, value, timeToLive, When.NotExists), true);
+
+    /// <summary>0 while Redis is unreachable: a rate limit built on it lets messages through rather than refusing them.</summary>
+    public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
+        Degrade("increment", key, async () => (long)await Database.ScriptEvaluateAsync(IncrementInWindow,
+            [(RedisKey)(_prefix + key)], [(long)window.TotalMilliseconds]), 0L);
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         Degrade("remove", key, () => Database.KeyDeleteAsync(_prefix + key), false);

@@ -1,15 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
-using ChatbotPipeline.ServiceDefaults.Bus;
-using MassTransit;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Webhooks;
 
 /// <summary><c>POST /webhooks/rest/{botId}</c>: Rasa's REST channel shape, answered as soon as the message is on the bus.</summary>
-public static partial class RestWebhookApi
+public static class RestWebhookApi
 {
     /// <summary>Bodies above 16 KB are refused with 413: no chat message needs more.</summary>
     public const int MaxBodyBytes = 16 * 1024;
@@ -25,11 +23,10 @@ public static partial class RestWebhookApi
         return app;
     }
 
-    private static async Task<Results<Accepted<WebhookAccepted>, ProblemHttpResult>> Receive(
-        string botId, HttpRequest request, IBotStore bots, IPublishEndpoint publisher, IOptions<BusOptions> bus, TimeProvider time,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> Receive(
+        string botId, HttpContext context, IBotStore bots, MessageIntake intake, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        var body = await WebhookBody.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes.");
         if (Parse(body, out var error) is not { } payload)
@@ -48,20 +45,21 @@ public static partial class RestWebhookApi
             ReplyTo: metadata.GetValueOrDefault(CallbackUrlKey),
             ReceivedAt: time.GetUtcNow(),
             Metadata: metadata);
-        // A broker that is down makes Publish wait for a connection: bound the wait, then tell the platform to retry.
-        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        publishTimeout.CancelAfter(TimeSpan.FromSeconds(bus.Value.PublishTimeoutSeconds));
-        try
+        var result = await intake.AdmitAsync(message, payload.MessageId, cancellationToken);
+        var answer = new WebhookAccepted(result.MessageId, message.ConversationId);
+        var location = $"/api/bots/{botId}/conversations/{message.ConversationId}";
+        switch (result.Outcome)
         {
-            await publisher.Publish(message, publishTimeout.Token);
+            case IntakeOutcome.Duplicate:
+                return TypedResults.Ok(answer);
+            case IntakeOutcome.RateLimited:
+                context.Response.Headers.RetryAfter = Math.Ceiling(result.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return Problem(StatusCodes.Status429TooManyRequests, $"Sender '{message.SenderId}' sent too many messages; retry after the Retry-After seconds.");
+            case IntakeOutcome.Unavailable:
+                return Problem(StatusCodes.Status503ServiceUnavailable, "The message could not be queued; try again shortly.");
+            default:
+                return TypedResults.Accepted(location, answer);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogPublishFailed(loggers.CreateLogger(typeof(RestWebhookApi)), exception, botId);
-            return Problem(StatusCodes.Status503ServiceUnavailable, "The message could not be queued; try again shortly.");
-        }
-        return TypedResults.Accepted($"/api/bots/{botId}/conversations/{message.ConversationId}",
-            new WebhookAccepted(message.MessageId, message.ConversationId));
     }
 
     private static RestWebhookRequest? Parse(byte[] body, out string error)
@@ -83,6 +81,8 @@ public static partial class RestWebhookApi
             { Sender.Length: > 256 } => "'sender' must be at most 256 characters.",
             { Message: null } => "'message' is required.",
             { Message: var text } when string.IsNullOrWhiteSpace(text) => "'message' must not be empty.",
+            { MessageId: "" } => "'message_id' must not be empty when given.",
+            { MessageId.Length: > 256 } => "'message_id' must be at most 256 characters.",
             _ => "",
         };
         return error.Length == 0 ? payload : null;
@@ -93,7 +93,4 @@ public static partial class RestWebhookApi
         ?? [];
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail, statusCode: status);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish a message for bot {BotId}")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string botId);
 }

@@ -63,6 +63,32 @@ public abstract class CacheStoreContract
     }
 
     [Fact]
+    public async Task A_counter_counts_within_its_window_and_restarts_after_it()
+    {
+        var key = Key("counter");
+
+        Assert.Equal(1, await Store.IncrementAsync(key, Ttl));
+        Assert.Equal(2, await Store.IncrementAsync(key, Ttl));
+        await LetTimePassAsync(Ttl / 2);
+        // A later increment does not extend the window: the counter still expires Ttl after it started.
+        Assert.Equal(3, await Store.IncrementAsync(key, Ttl));
+        await LetTimePassAsync(Ttl / 2 + TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(1, await Store.IncrementAsync(key, Ttl));
+    }
+
+    [Fact]
+    public async Task Concurrent_increments_are_all_counted()
+    {
+        var key = Key("concurrent");
+        var store = Store;
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => store.IncrementAsync(key, TimeSpan.FromMinutes(1)))));
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), counts.Order());
+    }
+
+    [Fact]
     public async Task Missing_keys_read_as_null_and_remove_quietly()
     {
         var key = Key("missing");

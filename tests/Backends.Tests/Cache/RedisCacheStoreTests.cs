@@ -31,6 +31,7 @@ public sealed class RedisCacheStoreTests : CacheStoreContract, IDisposable
 
         Assert.Null(await store.GetAsync("k"));
         Assert.True(await store.TryAddAsync("k", "v", TimeSpan.FromMinutes(1)));
+        Assert.Equal(0, await store.IncrementAsync("n", TimeSpan.FromMinutes(1)));
         await store.RemoveAsync("k");
     }
 
