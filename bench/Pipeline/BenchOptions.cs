@@ -4,15 +4,22 @@ namespace ChatbotPipeline.Bench.Pipeline;
 
 /// <summary>Command-line options of the pipeline bench.</summary>
 /// <param name="Url">A running Ingress to measure; when null the bench starts the embedded default itself.</param>
-internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup, string? Url, bool Json)
+/// <param name="RabbitMq">host:port of a RabbitMQ node: measure on it, next to the raw MassTransit ceiling.</param>
+/// <param name="Redis">A Redis configuration string: the cache for the RabbitMQ run.</param>
+internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup, string? Url, bool Json,
+    string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/Pipeline -- [--messages N] [--concurrency 1,16,64] [--warmup N] [--url http://host:port] [--json]
+                                                          [--rabbitmq host:port [--rabbitmq-node rabbit@localhost] [--redis host:port]]
           --messages     messages per concurrency level (default 4000)
           --concurrency  simulated users talking at once, comma-separated levels (default 1,16,64)
           --warmup       messages sent before measuring each level (default 200)
           --url          measure a running Ingress (its demo bot, X-Api-Key unused) instead of starting one
           --json         print results as JSON
+          --rabbitmq     run the Ingress on this RabbitMQ (fresh virtual hosts via rabbitmqctl on --rabbitmq-node) and
+                         first measure the raw MassTransit ceiling there: one no-op hop, and the pipeline's shape with no-op consumers
+          --redis        with --rabbitmq: Redis as the cache
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -28,6 +35,9 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                 "--warmup" => options with { Warmup = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--url" => options with { Url = Next().TrimEnd('/') },
                 "--json" => options with { Json = true },
+                "--rabbitmq" => options with { RabbitMq = Next() },
+                "--rabbitmq-node" => options with { RabbitMqNode = Next() },
+                "--redis" => options with { Redis = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace ChatbotPipeline.Bench.Pipeline;
 
-/// <summary>The embedded-default Ingress, built in Release, started as its own process over a fresh data folder.</summary>
+/// <summary>
+/// The Ingress, built in Release, started as its own process over a fresh data folder: the embedded default, or the
+/// backends <paramref name="backends"/> names (environment-variable configuration, as an operator would set it).
+/// </summary>
 internal sealed class IngressProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -21,7 +24,7 @@ internal sealed class IngressProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<IngressProcess> StartAsync()
+    public static async Task<IngressProcess> StartAsync(IReadOnlyDictionary<string, string>? backends = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Ingress", "bin", "Release", "net10.0", "ChatbotPipeline.Ingress.dll");
         if (!File.Exists(dll))
@@ -46,6 +49,8 @@ internal sealed class IngressProcess : IAsyncDisposable
                 ["Ingress__SenderMessagesPerMinute"] = "1000000",
             },
         };
+        foreach (var (key, value) in backends ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[ingress] {e.Data}"); };

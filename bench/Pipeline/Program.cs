@@ -1,16 +1,31 @@
+using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Bench.Pipeline;
 
 // Webhook → reply throughput and latency of the pipeline; see docs/BENCHMARKS.md for results.
 var options = BenchOptions.Parse(args);
+var ceiling = options.RabbitMq is null ? null : new Ceiling([], []);
+await using var rawHost = options.RabbitMq is null ? null : await RabbitMqVirtualHost.CreateAsync(options.RabbitMqNode, "raw");
+await using var raw = rawHost is null ? null : await StartRawBusAsync(options, rawHost.Name);
+
 await using var replies = await CallbackReceiver.StartAsync();
-await using var ingress = options.Url is null ? await IngressProcess.StartAsync() : null;
+await using var virtualHost = options.RabbitMq is null ? null : await RabbitMqVirtualHost.CreateAsync(options.RabbitMqNode, "pipeline");
+await using var ingress = options.Url is null ? await IngressProcess.StartAsync(Backends(options, virtualHost?.Name)) : null;
 using var http = new HttpClient();
 var run = new LoadRun(http, options.Url ?? ingress!.Url, replies);
 
 var reports = new List<LatencyReport>();
 foreach (var users in options.Concurrency)
 {
+    // Ceiling and pipeline level by level, back to back: a shared machine's speed drifts over minutes.
+    if (raw is not null)
+    {
+        foreach (var (shape, results) in new[] { (RawShape.OneHop, ceiling!.OneHop), (RawShape.PipelineShape, ceiling.PipelineShape) })
+        {
+            await raw.RunAsync(shape, users, options.Warmup);
+            results.Add(await raw.RunAsync(shape, users, options.Messages));
+        }
+    }
     await run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}");
     reports.Add(await run.RunAsync(users, options.Messages, $"run-{users}-{Guid.NewGuid():N}"));
 }
@@ -18,10 +33,55 @@ var peak = ingress?.PeakResidentMiB();
 
 if (options.Json)
 {
-    Console.WriteLine(JsonSerializer.Serialize(new { reports, ingressPeakResidentMiB = peak }, JsonSerializerOptions.Web));
+    Console.WriteLine(JsonSerializer.Serialize(new { reports, ingressPeakResidentMiB = peak, ceiling }, JsonSerializerOptions.Web));
     return;
+}
+if (ceiling is not null)
+{
+    Console.WriteLine("Raw MassTransit on RabbitMQ, one no-op hop:");
+    Console.WriteLine(LatencyReport.Header);
+    ceiling.OneHop.ForEach(Console.WriteLine);
+    Console.WriteLine("\nRaw MassTransit on RabbitMQ, the pipeline's shape with no-op consumers (1 hop, then fan-out to 4 queues):");
+    Console.WriteLine(LatencyReport.Header);
+    ceiling.PipelineShape.ForEach(Console.WriteLine);
+    Console.WriteLine($"\nPipeline end to end on RabbitMQ{(options.Redis is null ? "" : " + Redis")}:");
 }
 Console.WriteLine(LatencyReport.Header);
 reports.ForEach(Console.WriteLine);
+if (ceiling is not null)
+    Console.WriteLine($"\n{CeilingComparison.Header}\n{string.Join('\n', CeilingComparison.Of(reports, ceiling))}");
 if (peak is not null)
-    Console.WriteLine($"\nIngress (embedded default) peak RSS: {peak:F0} MiB");
+    Console.WriteLine($"\nIngress peak RSS: {peak:F0} MiB");
+
+static Task<RawBus> StartRawBusAsync(BenchOptions options, string virtualHost)
+{
+    var (host, port) = HostAndPort(options.RabbitMq!);
+    return RawBus.StartAsync(host, port, virtualHost);
+}
+
+static Dictionary<string, string>? Backends(BenchOptions options, string? virtualHost)
+{
+    if (options.RabbitMq is null)
+        return null;
+    var (host, port) = HostAndPort(options.RabbitMq);
+    var backends = new Dictionary<string, string>
+    {
+        ["Bus__Transport"] = "RabbitMq",
+        ["Bus__RabbitMq__Host"] = host,
+        ["Bus__RabbitMq__Port"] = port.ToString(CultureInfo.InvariantCulture),
+        ["Bus__RabbitMq__VirtualHost"] = virtualHost!,
+    };
+    if (options.Redis is not null)
+    {
+        backends["Cache__Provider"] = "Redis";
+        backends["Cache__Redis__Configuration"] = options.Redis;
+        backends["Cache__Redis__KeyPrefix"] = $"bench:{Guid.NewGuid():N}:";
+    }
+    return backends;
+}
+
+static (string Host, int Port) HostAndPort(string value)
+{
+    var parts = value.Split(':');
+    return (parts[0], parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 5672);
+}

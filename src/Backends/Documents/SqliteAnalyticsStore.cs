@@ -6,32 +6,32 @@ namespace ChatbotPipeline.Backends.Documents;
 /// <summary>Daily counters per bot and intent in SQLite; a message is counted once, in the same transaction as its counters.</summary>
 public sealed class SqliteAnalyticsStore(SqliteDatabase database) : IAnalyticsStore
 {
-    public async Task<bool> RecordAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var first = await connection.ExecuteAsync("INSERT OR IGNORE INTO analytics_counted (message_id) VALUES (@MessageId)",
-            new { analyticsEvent.MessageId }, transaction) == 1;
-        if (!first)
-            return false;
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO analytics_daily (bot_id, day, intent, messages, fallbacks, confidence_sum)
-            VALUES (@BotId, @Day, @Intent, 1, @Fallback, @Confidence)
-            ON CONFLICT DO UPDATE SET messages = messages + 1, fallbacks = fallbacks + excluded.fallbacks,
-                                      confidence_sum = confidence_sum + excluded.confidence_sum
-            """,
-            new
-            {
-                analyticsEvent.BotId,
-                Day = DayKey(DateOnly.FromDateTime(analyticsEvent.At.UtcDateTime)),
-                analyticsEvent.Intent,
-                Fallback = analyticsEvent.IsFallback ? 1 : 0,
-                analyticsEvent.Confidence,
-            }, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+    public Task<bool> RecordAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async connection =>
+        {
+            await using var transaction = connection.BeginTransaction();
+            var first = await connection.ExecuteAsync("INSERT OR IGNORE INTO analytics_counted (message_id) VALUES (@MessageId)",
+                new { analyticsEvent.MessageId }, transaction) == 1;
+            if (!first)
+                return false;
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO analytics_daily (bot_id, day, intent, messages, fallbacks, confidence_sum)
+                VALUES (@BotId, @Day, @Intent, 1, @Fallback, @Confidence)
+                ON CONFLICT DO UPDATE SET messages = messages + 1, fallbacks = fallbacks + excluded.fallbacks,
+                                          confidence_sum = confidence_sum + excluded.confidence_sum
+                """,
+                new
+                {
+                    analyticsEvent.BotId,
+                    Day = DayKey(DateOnly.FromDateTime(analyticsEvent.At.UtcDateTime)),
+                    analyticsEvent.Intent,
+                    Fallback = analyticsEvent.IsFallback ? 1 : 0,
+                    analyticsEvent.Confidence,
+                }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<DailyAnalytics>> GetDailyAsync(string botId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {

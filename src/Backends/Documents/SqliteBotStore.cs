@@ -21,25 +21,16 @@ public sealed class SqliteBotStore(SqliteDatabase database) : IBotStore
         return json is null ? null : DocumentJson.Deserialize<Bot>(json);
     }
 
-    public async Task<bool> CreateBotAsync(Bot bot, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("INSERT OR IGNORE INTO bots (id, json) VALUES (@Id, @Json)",
-            new { bot.Id, Json = DocumentJson.Serialize(bot) }) == 1;
-    }
+    public Task<bool> CreateBotAsync(Bot bot, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async connection => await connection.ExecuteAsync("INSERT OR IGNORE INTO bots (id, json) VALUES (@Id, @Json)",
+            new { bot.Id, Json = DocumentJson.Serialize(bot) }) == 1, cancellationToken);
 
-    public async Task<bool> UpdateBotAsync(Bot bot, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("UPDATE bots SET json = @Json, revision = revision + 1 WHERE id = @Id",
-            new { bot.Id, Json = DocumentJson.Serialize(bot) }) == 1;
-    }
+    public Task<bool> UpdateBotAsync(Bot bot, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async connection => await connection.ExecuteAsync("UPDATE bots SET json = @Json, revision = revision + 1 WHERE id = @Id",
+            new { bot.Id, Json = DocumentJson.Serialize(bot) }) == 1, cancellationToken);
 
-    public async Task<bool> DeleteBotAsync(string botId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("DELETE FROM bots WHERE id = @botId", new { botId }) == 1;
-    }
+    public Task<bool> DeleteBotAsync(string botId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async connection => await connection.ExecuteAsync("DELETE FROM bots WHERE id = @botId", new { botId }) == 1, cancellationToken);
 
     public Task<IReadOnlyList<Intent>> ListIntentsAsync(string botId, CancellationToken cancellationToken = default) =>
         ListAsync<Intent>("intents", botId, cancellationToken);
@@ -81,7 +72,8 @@ public sealed class SqliteBotStore(SqliteDatabase database) : IBotStore
     public async Task<BotDefinition?> GetDefinitionAsync(string botId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        // A deferred transaction reads one snapshot without taking the write lock (the default, IMMEDIATE, would).
+        await using var transaction = connection.BeginTransaction(deferred: true);
         var bot = await connection.QuerySingleOrDefaultAsync<BotRow>(
             "SELECT json AS Json, revision AS Revision FROM bots WHERE id = @botId", new { botId }, transaction);
         if (bot is null)
@@ -102,16 +94,16 @@ public sealed class SqliteBotStore(SqliteDatabase database) : IBotStore
     }
 
     /// <summary>Runs a change to a bot's contents in one transaction that also raises its revision.</summary>
-    private async Task<bool> ChangeAsync(string botId, CancellationToken cancellationToken, Func<SqliteConnection, SqliteTransaction, Task<bool>> change)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var exists = await connection.ExecuteAsync("UPDATE bots SET revision = revision + 1 WHERE id = @botId", new { botId }, transaction) == 1;
-        if (!exists || !await change(connection, transaction))
-            return false;
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+    private Task<bool> ChangeAsync(string botId, CancellationToken cancellationToken, Func<SqliteConnection, SqliteTransaction, Task<bool>> change) =>
+        database.WriteAsync(async connection =>
+        {
+            await using var transaction = connection.BeginTransaction();
+            var exists = await connection.ExecuteAsync("UPDATE bots SET revision = revision + 1 WHERE id = @botId", new { botId }, transaction) == 1;
+            if (!exists || !await change(connection, transaction))
+                return false;
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
     private static async Task<bool> UpsertIntent(SqliteConnection connection, SqliteTransaction transaction, string botId, Intent intent) =>
         await connection.ExecuteAsync(

@@ -5,15 +5,14 @@ namespace ChatbotPipeline.Backends.Documents;
 /// <summary>Conversation turns in SQLite, one row per message id.</summary>
 public sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
 {
-    public async Task<bool> AppendAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+    public Task<bool> AppendAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        var row = new { turn.MessageId, turn.BotId, turn.ConversationId, ReceivedAt = turn.ReceivedAt.ToUnixTimeMilliseconds(), Json = DocumentJson.Serialize(turn) };
+        return database.WriteAsync(async connection => await connection.ExecuteAsync(
             """
             INSERT OR IGNORE INTO turns (message_id, bot_id, conversation_id, received_at, json)
             VALUES (@MessageId, @BotId, @ConversationId, @ReceivedAt, @Json)
-            """,
-            new { turn.MessageId, turn.BotId, turn.ConversationId, ReceivedAt = turn.ReceivedAt.ToUnixTimeMilliseconds(), Json = DocumentJson.Serialize(turn) }) == 1;
+            """, row) == 1, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ConversationTurn>> GetConversationAsync(string botId, string conversationId, CancellationToken cancellationToken = default)

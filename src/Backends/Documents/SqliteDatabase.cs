@@ -3,11 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Backends.Documents;
 
-/// <summary>Opens connections to the SQLite document file and creates its schema on first use.</summary>
+/// <summary>
+/// Opens connections to the SQLite document file and creates its schema on first use. SQLite takes one writer at a
+/// time; writers in this process queue on <see cref="WriteAsync"/> without blocking a thread, and a writer from
+/// another process is waited for inside SQLite (<c>busy_timeout</c>) rather than by the provider's 150 ms sleep-and-retry
+/// loop, which held thread-pool threads and put 150 ms steps into the latency under load.
+/// </summary>
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDatabase(IOptions<DocumentsOptions> options)
     {
@@ -24,13 +30,28 @@ public sealed class SqliteDatabase
         return await OpenRawAsync(cancellationToken);
     }
 
+    /// <summary>Runs <paramref name="write"/> on an open connection as this process's only writer at that moment.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await write(connection);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         // WAL lets the API read while consumers write; NORMAL sync is durable across process crashes in WAL mode.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -1,0 +1,27 @@
+namespace ChatbotPipeline.Bench.Pipeline;
+
+/// <summary>The raw MassTransit/RabbitMQ results of one run, per concurrency level.</summary>
+internal sealed record Ceiling(List<LatencyReport> OneHop, List<LatencyReport> PipelineShape);
+
+/// <summary>
+/// End-to-end throughput set against the raw ceiling at the same number of users. A webhook message costs the broker
+/// <see cref="DeliveriesPerMessage"/> deliveries (MessageReceived to NLU; MessageUnderstood to conversation-log,
+/// analytics, notification and the chat stream), so "per broker operation" compares deliveries per second.
+/// </summary>
+internal static class CeilingComparison
+{
+    public const int DeliveriesPerMessage = 5;
+
+    public const string Header = """
+        | users | end-to-end msg/s | of pipeline-shape ceiling | broker deliveries/s | of one-hop ceiling |
+        |------:|-----------------:|--------------------------:|--------------------:|-------------------:|
+        """;
+
+    public static IEnumerable<string> Of(IReadOnlyList<LatencyReport> endToEnd, Ceiling ceiling) =>
+        endToEnd.Select((report, i) =>
+        {
+            var deliveries = report.MessagesPerSecond * DeliveriesPerMessage;
+            return $"| {report.Users,5} | {report.MessagesPerSecond,16:F0} | {report.MessagesPerSecond / ceiling.PipelineShape[i].MessagesPerSecond,25:P0} " +
+                   $"| {deliveries,19:F0} | {deliveries / ceiling.OneHop[i].MessagesPerSecond,18:P0} |";
+        });
+}
