@@ -20,6 +20,7 @@ public static class ConsumersExtensions
 
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<NluMetrics>();
         services.AddSingleton<ConversationContextStore>();
         services.AddSingleton<DialoguePolicy>();
         services.AddHostedService<ModelRefreshService>();

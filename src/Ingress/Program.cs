@@ -13,6 +13,8 @@ builder.AddIngressServices();
 
 var app = builder.Build();
 
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/webhooks"),
+    webhooks => webhooks.Use(app.Services.GetRequiredService<WebhookMetrics>().MeasureAsync));
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();

@@ -5,10 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace ChatbotPipeline.ServiceDefaults;
 
-/// <summary>What every host has: one-line logs, the clock, and health checks behind liveness and readiness probes.</summary>
+/// <summary>
+/// What every host has: one-line logs, the clock, health checks behind liveness and readiness probes, and every
+/// <see cref="System.Diagnostics.Metrics.Meter"/> (ours, MassTransit's, ASP.NET Core's, HttpClient's) at <c>/metrics</c>
+/// in the Prometheus format.
+/// </summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this gate <c>/health/ready</c>.</summary>
@@ -26,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
+        PrometheusExport.Configure();
         return builder;
     }
 
@@ -41,6 +47,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
+        app.MapMetrics("/metrics");
         return app;
     }
 }

@@ -19,4 +19,16 @@ internal static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Returns once <paramref name="condition"/> holds.</summary>
+    public static async Task TrueAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The condition did not hold within {Timeout.TotalSeconds} s.");
+            await Task.Delay(20);
+        }
+    }
 }

@@ -12,7 +12,7 @@ public sealed class CacheMetrics
     public CacheMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _degraded = meter.CreateCounter<long>("chatbot.cache.degraded", "{operation}",
+        _degraded = meter.CreateCounter<long>("degraded", "{operation}",
             "Cache operations answered without the cache because it was unreachable.");
     }
 

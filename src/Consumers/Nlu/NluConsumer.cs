@@ -17,6 +17,7 @@ public sealed partial class NluConsumer(
     ConversationContextStore contexts,
     DialoguePolicy policy,
     ICacheStore cache,
+    NluMetrics metrics,
     TimeProvider time,
     IOptions<NluOptions> options,
     ILogger<NluConsumer> logger) : IConsumer<MessageReceived>
@@ -55,6 +56,7 @@ public sealed partial class NluConsumer(
         await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);
         await context.Publish(understood, cancellationToken);
+        metrics.Understood(message.BotId, confidence, outcome.State == DialogueStates.Fallback);
         LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
     }
 

@@ -19,7 +19,7 @@ public static class RestWebhookApi
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/rest/{botId}", Receive);
+        app.MapPost("/webhooks/rest/{botId}", Receive).WithMetadata(new WebhookChannel(Channel));
         return app;
     }
 

@@ -24,6 +24,7 @@ public static class BusExtensions
             options.StartTimeout = TimeSpan.FromSeconds(60);
             options.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        builder.Services.AddSingleton<ConsumerMetrics>();
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
 
         builder.Services.AddMassTransit(bus =>
@@ -64,6 +65,7 @@ public static class BusExtensions
 
     private static void ApplyEndpointOptions(IRegistrationContext context, string queue, IReceiveEndpointConfigurator endpoint)
     {
+        endpoint.UseConsumeFilter(typeof(ConsumerMetricsFilter<>), context);
         if (!context.GetRequiredService<IOptions<BusOptions>>().Value.Endpoints.TryGetValue(queue, out var options))
             return;
         if (options.PrefetchCount is { } prefetch)

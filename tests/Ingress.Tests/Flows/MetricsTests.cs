@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using ChatbotPipeline.Ingress.Tests.Support;
+
+namespace ChatbotPipeline.Ingress.Tests.Flows;
+
+/// <summary>/metrics shows what an operator scales and alerts on, in the Prometheus text format.</summary>
+public sealed partial class MetricsTests(ReadyIngress ingress) : IClassFixture<ReadyIngress>
+{
+    [Fact]
+    public async Task A_conversation_shows_up_in_webhook_nlu_model_and_consumer_metrics()
+    {
+        await Chat.SendAsync(ingress.Factory.CreateClient(), "metrics", "hello");
+        await Chat.SendAsync(ingress.Factory.CreateClient(), "metrics", "zzqx vbbn plok");
+        await Chat.TurnsAsync(ingress.Factory.CreateAdminClient(), "metrics", 2);
+
+        Regex[] expected =
+        [
+            Sample("chatbotpipeline_ingress_webhook_duration_seconds_count", """channel="rest",status="202" """.Trim()),
+            Sample("chatbotpipeline_nlu_confidence_count", """bot="demo" """.Trim()),
+            Sample("chatbotpipeline_nlu_fallbacks", """bot="demo" """.Trim()),
+            Sample("chatbotpipeline_nlu_model_loaded", """bot="demo",version="[^"]+" """.Trim()),
+            Sample("chatbotpipeline_bus_consumed", """outcome="succeeded",queue="nlu" """.Trim()),
+            Sample("chatbotpipeline_bus_consume_duration_seconds_count", """outcome="succeeded",queue="notification" """.Trim()),
+        ];
+
+        var metrics = await ScrapeUntilAsync(text => expected.All(pattern => pattern.IsMatch(text)));
+
+        Assert.All(expected, pattern => Assert.Matches(pattern, metrics));
+    }
+
+    [Fact]
+    public async Task Unknown_webhook_paths_do_not_mint_channels()
+    {
+        await ingress.Factory.CreateClient().PostAsync("/webhooks/no-such-channel/demo", new StringContent("{}"));
+
+        var metrics = await ingress.Factory.CreateClient().GetStringAsync("/metrics");
+
+        Assert.DoesNotContain("no-such-channel", metrics);
+        Assert.Matches(Sample("chatbotpipeline_ingress_webhook_duration_seconds_count", """channel="unmatched",status="404" """.Trim()), metrics);
+    }
+
+    /// <summary>
+    /// The metrics once <paramref name="complete"/> holds, or after 10 s: a consumer's metrics are recorded when its
+    /// message is settled, which may be just after the turn it produced is readable.
+    /// </summary>
+    private async Task<string> ScrapeUntilAsync(Func<string, bool> complete)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var metrics = await ingress.Factory.CreateClient().GetStringAsync("/metrics");
+            if (complete(metrics) || DateTime.UtcNow > deadline)
+                return metrics;
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A sample line of <paramref name="name"/> whose labels include <paramref name="labels"/>, with a value above zero.</summary>
+    private static Regex Sample(string name, string labels) => new($@"(?m)^{name}\{{[^}}]*{labels}[^}}]*\}} [1-9]");
+}
