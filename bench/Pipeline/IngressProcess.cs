@@ -47,6 +47,7 @@ internal sealed class IngressProcess : IAsyncDisposable
                 // Each simulated user is one sender sending as fast as it is answered: far above a person's rate. The
                 // limiter still counts every message, so its cost is in the numbers.
                 ["Ingress__SenderMessagesPerMinute"] = "1000000",
+                ["Ingress__CallbackHosts__0"] = "127.0.0.1",
             },
         };
         foreach (var (key, value) in backends ?? new Dictionary<string, string>())

@@ -28,6 +28,7 @@ public static partial class IngressExtensions
             .Validate(o => o.DuplicateWindowMinutes is >= 1 and <= 7 * 24 * 60, "Ingress:DuplicateWindowMinutes must be between 1 and 10080.")
             .ValidateOnStart();
         services.AddSingleton<PlatformMessageIds>();
+        services.AddSingleton<CallbackPolicy>();
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<SenderRateLimiter>();
         services.AddScoped<MessageIntake>();

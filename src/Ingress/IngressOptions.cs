@@ -17,6 +17,14 @@ public sealed class IngressOptions
     /// </summary>
     public int SenderMessagesPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Hosts a REST webhook's <c>callback_url</c> may name: exact names (<c>bot.example.com</c>) or a wildcard for
+    /// subdomains (<c>*.example.com</c>). Anyone who can post to the webhook chooses that URL, and the pipeline posts
+    /// replies to it from inside the network, so it is an allow-list: empty allows any host in Development and none
+    /// elsewhere.
+    /// </summary>
+    public List<string> CallbackHosts { get; set; } = [];
+
     /// <summary>How long a platform message id is remembered to drop the platform's retries of it. Default 24 hours.</summary>
     public int DuplicateWindowMinutes { get; set; } = 24 * 60;
 }

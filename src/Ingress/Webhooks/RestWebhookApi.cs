@@ -24,7 +24,8 @@ public static class RestWebhookApi
     }
 
     private static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> Receive(
-        string botId, HttpContext context, IBotStore bots, MessageIntake intake, TimeProvider time, CancellationToken cancellationToken)
+        string botId, HttpContext context, IBotStore bots, MessageIntake intake, CallbackPolicy callbacks, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
@@ -35,6 +36,9 @@ public static class RestWebhookApi
             return Problem(StatusCodes.Status404NotFound, $"There is no bot '{botId}'.");
 
         var metadata = Flatten(payload.Metadata);
+        var callbackUrl = metadata.GetValueOrDefault(CallbackUrlKey);
+        if (callbackUrl is not null && callbacks.Refusal(callbackUrl) is { } refusal)
+            return Problem(StatusCodes.Status400BadRequest, refusal);
         var message = new MessageReceived(
             MessageId: Guid.CreateVersion7().ToString("N"),
             BotId: botId,
@@ -42,7 +46,7 @@ public static class RestWebhookApi
             ConversationId: payload.Sender!,
             SenderId: payload.Sender!,
             Text: payload.Message!,
-            ReplyTo: metadata.GetValueOrDefault(CallbackUrlKey),
+            ReplyTo: callbackUrl,
             ReceivedAt: time.GetUtcNow(),
             Metadata: metadata);
         var result = await intake.AdmitAsync(message, payload.MessageId, cancellationToken);

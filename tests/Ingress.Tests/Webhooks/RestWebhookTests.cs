@@ -35,6 +35,14 @@ public sealed class RestWebhookTests(ReadyIngress ingress) : IClassFixture<Ready
     }
 
     [Fact]
+    public async Task A_callback_url_that_is_not_an_http_url_is_refused()
+    {
+        var (status, detail) = await PostRawAsync("""{"sender": "u", "message": "hi", "metadata": {"callback_url": "file:///etc/passwd"}}""");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "'callback_url' must be an absolute http or https URL."), (status, detail));
+    }
+
+    [Fact]
     public async Task A_sender_id_over_256_characters_is_refused()
     {
         var (status, detail) = await PostRawAsync(JsonSerializer.Serialize(new { sender = new string('s', 257), message = "hi" }));
