@@ -1,4 +1,5 @@
 using ChatbotPipeline.Consumers.Analytics;
+using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Consumers.Nlu;
@@ -15,6 +16,10 @@ public static class ConsumersExtensions
     public static IHostApplicationBuilder AddConsumerServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<ConsumersOptions>().BindConfiguration(ConsumersOptions.Section)
+            .Validate(o => o.Queues.All(ConsumersOptions.KnownQueues.Contains),
+                $"Consumers:Queues may only name {string.Join(", ", ConsumersOptions.KnownQueues)}.")
+            .ValidateOnStart();
         services.AddOptions<NluOptions>().BindConfiguration(NluOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -23,20 +28,42 @@ public static class ConsumersExtensions
         services.AddSingleton<NluMetrics>();
         services.AddSingleton<ConversationContextStore>();
         services.AddSingleton<DialoguePolicy>();
-        services.AddHostedService<ModelRefreshService>();
-        services.AddHealthChecks().AddCheck<ModelLoadedHealthCheck>("nlu-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        if (Selection(builder.Configuration).Hosts(QueueNames.Nlu))
+        {
+            // Only an NLU replica needs a model to be ready; a logging or notification replica is ready without one.
+            services.AddHostedService<ModelRefreshService>();
+            services.AddHealthChecks().AddCheck<ModelLoadedHealthCheck>("nlu-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        }
         services.AddHttpClient<ReplyCallbackClient>((provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.TimeoutSeconds));
         return builder;
     }
 
     /// <summary>Every consumer of this project, each with its definition.</summary>
-    public static void AddPipelineConsumers(IBusRegistrationConfigurator bus)
+    public static void AddPipelineConsumers(IBusRegistrationConfigurator bus) => AddConsumers(bus, new ConsumersOptions());
+
+    /// <summary>The consumers of the queues <c>Consumers:Queues</c> selects (all when it is empty).</summary>
+    public static Action<IBusRegistrationConfigurator> SelectedConsumers(this IHostApplicationBuilder builder)
     {
-        bus.AddConsumer<NluConsumer, NluConsumerDefinition>();
-        bus.AddConsumer<ModelPublishedConsumer, ModelPublishedConsumerDefinition>();
-        bus.AddConsumer<ConversationLogConsumer, ConversationLogConsumerDefinition>();
-        bus.AddConsumer<AnalyticsConsumer, AnalyticsConsumerDefinition>();
-        bus.AddConsumer<NotificationConsumer, NotificationConsumerDefinition>();
+        var selection = Selection(builder.Configuration);
+        return bus => AddConsumers(bus, selection);
     }
+
+    private static void AddConsumers(IBusRegistrationConfigurator bus, ConsumersOptions selection)
+    {
+        if (selection.Hosts(QueueNames.Nlu))
+        {
+            bus.AddConsumer<NluConsumer, NluConsumerDefinition>();
+            bus.AddConsumer<ModelPublishedConsumer, ModelPublishedConsumerDefinition>();
+        }
+        if (selection.Hosts(QueueNames.ConversationLog))
+            bus.AddConsumer<ConversationLogConsumer, ConversationLogConsumerDefinition>();
+        if (selection.Hosts(QueueNames.Analytics))
+            bus.AddConsumer<AnalyticsConsumer, AnalyticsConsumerDefinition>();
+        if (selection.Hosts(QueueNames.Notification))
+            bus.AddConsumer<NotificationConsumer, NotificationConsumerDefinition>();
+    }
+
+    private static ConsumersOptions Selection(IConfiguration configuration) =>
+        configuration.GetSection(ConsumersOptions.Section).Get<ConsumersOptions>() ?? new ConsumersOptions();
 }

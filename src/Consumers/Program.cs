@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddBackends();
 builder.AddConsumerServices();
-builder.AddPipelineBus(ConsumersExtensions.AddPipelineConsumers);
+builder.AddPipelineBus(builder.SelectedConsumers());
 
 var app = builder.Build();
 
