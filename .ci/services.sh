@@ -4,7 +4,7 @@
 #   Redis      127.0.0.1:6379   REDIS_CONFIGURATION
 #   RabbitMQ   127.0.0.1:5672   RABBITMQ_HOST / RABBITMQ_PORT          (node rabbit@localhost)
 #   RabbitMQ   127.0.0.1:5673   RABBITMQ_OUTAGE_NODE / _PORT           (node outage@localhost: tests stop and start it)
-#   fauxqs     127.0.0.1:4566   S3_SERVICE_URL (S3 and SQS emulator)
+#   fauxqs     127.0.0.1:4566   S3_SERVICE_URL, SQS_SERVICE_URL (S3 and SQS emulator)
 #   helm       (a binary)       HELM (chart lint and template, offline)
 set -euo pipefail
 
@@ -81,5 +81,6 @@ export REDIS_CONFIGURATION=127.0.0.1:6379
 export RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672
 export RABBITMQ_OUTAGE_NODE=outage@localhost RABBITMQ_OUTAGE_PORT=5673
 export S3_SERVICE_URL=http://127.0.0.1:4566
+export SQS_SERVICE_URL=http://127.0.0.1:4566
 export HELM="$SERVICES_DIR/helm/helm"
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1

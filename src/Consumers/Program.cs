@@ -2,6 +2,14 @@ using ChatbotPipeline.Backends;
 using ChatbotPipeline.Consumers;
 using ChatbotPipeline.ServiceDefaults;
 using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.ServiceDefaults.Bus.AmazonSqs;
+
+// `sqs provision` / `sqs replay QUEUE`: queue administration with this host's configuration, then exit.
+if (SqsCommands.IsCommand(args))
+{
+    var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+    return await SqsCommands.RunAsync(args, configuration, Console.Out, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,7 +22,8 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The Consumers host; internal so it never clashes with the Ingress host that references it.</summary>
 internal partial class Program;

@@ -20,6 +20,9 @@ public sealed class BusOptions
     /// <summary>RabbitMQ connection settings (section <c>Bus:RabbitMq</c>).</summary>
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
+    /// <summary>Amazon SQS queues (section <c>Bus:AmazonSqs</c>): what the provisioning and replay commands manage.</summary>
+    public AmazonSqs.AmazonSqsOptions AmazonSqs { get; set; } = new();
+
     /// <summary>
     /// Per-queue knobs by queue name (<c>Bus:Endpoints:nlu:PrefetchCount</c>, <c>...:ConcurrentMessageLimit</c>);
     /// unset values keep the consumer definition's.
