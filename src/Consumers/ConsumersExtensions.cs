@@ -27,6 +27,7 @@ public static class ConsumersExtensions
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<NluMetrics>();
         services.AddSingleton<ConversationContextStore>();
+        services.AddSingleton<ConversationLease>();
         services.AddSingleton<DialoguePolicy>();
         if (Selection(builder.Configuration).Hosts(QueueNames.Nlu))
         {

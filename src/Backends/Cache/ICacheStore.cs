@@ -18,4 +18,8 @@ public interface ICacheStore
     Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default);
 
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the key only while it still holds <paramref name="value"/>; true when this call removed it.</summary>
+    /// <remarks>Releases a lease without removing one another holder took after this one expired.</remarks>
+    Task<bool> RemoveIfAsync(string key, string value, CancellationToken cancellationToken = default);
 }

@@ -74,6 +74,10 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
         return Task.CompletedTask;
     }
 
+    public Task<bool> RemoveIfAsync(string key, string value, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.TryGetValue(key, out var entry) && entry.Value == value && !IsExpired(entry)
+            && _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)));
+
     private Entry NewEntry(string value, TimeSpan timeToLive) => new(value, time.GetUtcNow() + timeToLive);
 
     private bool IsExpired(Entry entry) => entry.ExpiresAt <= time.GetUtcNow();

@@ -21,6 +21,12 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
         return count
         """;
 
+    // GET and DEL in one script: between a separate GET and DEL the key could expire and be taken by someone else.
+    private const string RemoveIfEqual = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
     private IDatabase Database => redis.GetDatabase();
 
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
@@ -36,6 +42,11 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
     public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
         Degrade("increment", key, async () => (long)await Database.ScriptEvaluateAsync(IncrementInWindow,
             [(RedisKey)(_prefix + key)], [(long)window.TotalMilliseconds]), 0L);
+
+    /// <summary>False while Redis is unreachable: the key expires on its own.</summary>
+    public Task<bool> RemoveIfAsync(string key, string value, CancellationToken cancellationToken = default) =>
+        Degrade("remove-if", key, async () => (long)await Database.ScriptEvaluateAsync(RemoveIfEqual,
+            [(RedisKey)(_prefix + key)], [(RedisValue)value]) == 1, false);
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         Degrade("remove", key, () => Database.KeyDeleteAsync(_prefix + key), false);

@@ -15,6 +15,7 @@ public sealed partial class NluConsumer(
     BotCatalog bots,
     ModelRegistry models,
     ConversationContextStore contexts,
+    ConversationLease leases,
     DialoguePolicy policy,
     ICacheStore cache,
     NluMetrics metrics,
@@ -27,6 +28,8 @@ public sealed partial class NluConsumer(
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
         var resultKey = $"nlu:result:{message.MessageId}";
+        // Held across the redelivery check too: a duplicate delivered to another replica waits, then finds the result.
+        await using var lease = await leases.AcquireAsync(message.BotId, message.ConversationId, cancellationToken);
 
         // A redelivered message must not advance the dialogue again: republish the verdict it already got.
         if (await cache.GetAsync(resultKey, cancellationToken) is { } earlier)

@@ -21,4 +21,12 @@ public sealed class NluOptions
     /// <summary>Messages processed at once by one replica; messages of one conversation are always processed in order. Default 8.</summary>
     [Range(1, 1024)]
     public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>
+    /// How long one replica holds a conversation while it understands a message of it. Other replicas wait for the
+    /// lease, so two messages of a conversation never race for its dialogue state; a replica that dies lets it expire.
+    /// Default 30 s, well above one message's work.
+    /// </summary>
+    [Range(1, 600)]
+    public int ConversationLeaseSeconds { get; set; } = 30;
 }

@@ -89,6 +89,19 @@ public abstract class CacheStoreContract
     }
 
     [Fact]
+    public async Task RemoveIf_removes_only_the_value_it_names()
+    {
+        var key = Key("lease");
+        await Store.TryAddAsync(key, "mine", Ttl);
+
+        Assert.False(await Store.RemoveIfAsync(key, "someone-else"));
+        Assert.Equal("mine", await Store.GetAsync(key));
+        Assert.True(await Store.RemoveIfAsync(key, "mine"));
+        Assert.Null(await Store.GetAsync(key));
+        Assert.False(await Store.RemoveIfAsync(key, "mine"));
+    }
+
+    [Fact]
     public async Task Missing_keys_read_as_null_and_remove_quietly()
     {
         var key = Key("missing");

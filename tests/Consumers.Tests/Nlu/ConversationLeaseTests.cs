@@ -1,0 +1,86 @@
+using System.Diagnostics.Metrics;
+using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Consumers.Nlu;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Consumers.Tests.Nlu;
+
+/// <summary>Two replicas never work on one conversation at once; a dead holder's lease runs out.</summary>
+public sealed class ConversationLeaseTests : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    private static IOptions<NluOptions> Lasting(int seconds) => Options.Create(new NluOptions { ConversationLeaseSeconds = seconds });
+
+    private static ICacheStore Memory() =>
+        new MemoryCacheStore(TimeProvider.System, Options.Create(new CacheOptions()), NullLogger<MemoryCacheStore>.Instance);
+
+    /// <summary>Two stores on one Redis, as two replicas have; skipped without Redis.</summary>
+    private (ICacheStore, ICacheStore) TwoRedisReplicas()
+    {
+        var configuration = Environment.GetEnvironmentVariable("REDIS_CONFIGURATION");
+        Assert.SkipWhen(string.IsNullOrEmpty(configuration), "REDIS_CONFIGURATION is not set: no Redis to share a lease through.");
+        var options = Options.Create(new CacheOptions { Redis = new RedisCacheOptions { Configuration = configuration!, KeyPrefix = $"lease-test:{Guid.NewGuid():N}:" } });
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        _owned.Add(meters);
+        ICacheStore Replica()
+        {
+            var redis = RedisConnection.Connect(options.Value.Redis);
+            _owned.Add(redis);
+            return new RedisCacheStore(redis, options, new CacheMetrics(meters.GetRequiredService<IMeterFactory>()), NullLogger<RedisCacheStore>.Instance);
+        }
+        return (Replica(), Replica());
+    }
+
+    [Fact]
+    public async Task A_second_holder_waits_until_the_first_releases() =>
+        await AssertExclusiveAsync(Memory(), null);
+
+    [Fact]
+    public async Task Replicas_sharing_redis_take_a_conversation_in_turn()
+    {
+        var (first, second) = TwoRedisReplicas();
+        await AssertExclusiveAsync(first, second);
+    }
+
+    [Fact]
+    public async Task Other_conversations_are_not_held_up()
+    {
+        var leases = new ConversationLease(Memory(), Lasting(30));
+        await using var held = await leases.AcquireAsync("bot", "c1", default);
+
+        // Completes at once; WaitAsync fails the test if it had to wait for c1.
+        await using var other = await leases.AcquireAsync("bot", "c2", default).WaitAsync(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_lease_whose_holder_died_runs_out_and_the_conversation_moves_on()
+    {
+        var leases = new ConversationLease(Memory(), Lasting(1));
+        _ = await leases.AcquireAsync("bot", "c1", default); // never released, as by a crashed replica
+
+        var started = DateTime.UtcNow;
+        await using var next = await leases.AcquireAsync("bot", "c1", default);
+
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
+    }
+
+    /// <summary>While one replica holds the conversation, the other's acquire does not complete; it does once released.</summary>
+    private static async Task AssertExclusiveAsync(ICacheStore first, ICacheStore? second)
+    {
+        var one = new ConversationLease(first, Lasting(30));
+        var two = new ConversationLease(second ?? first, Lasting(30));
+        var held = await one.AcquireAsync("bot", "c1", default);
+
+        var waiting = two.AcquireAsync("bot", "c1", default);
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+
+        await held.DisposeAsync();
+        await (await waiting.WaitAsync(TimeSpan.FromSeconds(2))).DisposeAsync();
+    }
+
+    public void Dispose() => _owned.ForEach(o => o.Dispose());
+}
