@@ -26,6 +26,8 @@ public static class BusExtensions
         });
         builder.Services.AddSingleton<ConsumerMetrics>();
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
+        if (transport == BusTransport.RabbitMq)
+            builder.Services.AddHostedService<QueueDepth.QueueDepthMetrics>();
 
         builder.Services.AddMassTransit(bus =>
         {

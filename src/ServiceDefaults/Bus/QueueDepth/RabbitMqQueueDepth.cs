@@ -1,0 +1,43 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace ChatbotPipeline.ServiceDefaults.Bus.QueueDepth;
+
+/// <summary>
+/// Ready messages per queue from RabbitMQ by passive declare: no management plugin needed, and a queue that does not
+/// exist yet is left out instead of being created.
+/// </summary>
+public sealed class RabbitMqQueueDepth(RabbitMqOptions options) : IAsyncDisposable
+{
+    private IConnection? _connection;
+
+    public async Task<IReadOnlyDictionary<string, long>> ReadAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
+    {
+        _connection ??= await new ConnectionFactory
+        {
+            HostName = options.Host, Port = options.Port, VirtualHost = options.VirtualHost,
+            UserName = options.Username, Password = options.Password, ClientProvidedName = "chatbot-queue-depth",
+        }.CreateConnectionAsync(cancellationToken);
+        var depths = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var queue in queues)
+        {
+            // A failed passive declare closes its channel, so each queue gets its own.
+            await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            try
+            {
+                depths[queue] = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+            }
+            catch (OperationInterruptedException)
+            {
+                // Not declared yet: its consumers have not started.
+            }
+        }
+        return depths;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+    }
+}
