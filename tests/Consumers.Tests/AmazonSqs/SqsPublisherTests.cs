@@ -12,9 +12,7 @@ public sealed class SqsPublisherTests : IDisposable
 
     public SqsPublisherTests()
     {
-        var serviceUrl = Environment.GetEnvironmentVariable("SQS_SERVICE_URL");
-        Assert.SkipWhen(string.IsNullOrEmpty(serviceUrl), "SQS_SERVICE_URL is not set: no SQS emulator to run against.");
-        _options = new AmazonSqsOptions { ServiceUrl = serviceUrl!, QueueNamePrefix = $"p{Guid.NewGuid():N}"[..12] + "-" };
+        _options = SqsEmulator.Options();
         _sqs = SqsClientFactory.Create(_options);
     }
 

@@ -16,9 +16,7 @@ public sealed class SqsReceiverTests : IAsyncDisposable
 
     public SqsReceiverTests()
     {
-        var serviceUrl = Environment.GetEnvironmentVariable("SQS_SERVICE_URL");
-        Assert.SkipWhen(string.IsNullOrEmpty(serviceUrl), "SQS_SERVICE_URL is not set: no SQS emulator to run against.");
-        _options = new AmazonSqsOptions { ServiceUrl = serviceUrl!, QueueNamePrefix = $"r{Guid.NewGuid():N}"[..12] + "-", MaxReceiveCount = 2, VisibilityTimeoutSeconds = 1 };
+        _options = SqsEmulator.Options(maxReceiveCount: 2, visibilityTimeoutSeconds: 1);
         _sqs = SqsClientFactory.Create(_options);
     }
 
