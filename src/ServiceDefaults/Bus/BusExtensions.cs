@@ -28,6 +28,8 @@ public static class BusExtensions
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
         if (transport == BusTransport.RabbitMq)
             builder.Services.AddHostedService<QueueDepth.QueueDepthMetrics>();
+        if (transport == BusTransport.AmazonSqs)
+            AddAmazonSqs(builder);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -58,6 +60,11 @@ public static class BusExtensions
                         cfg.ConfigureEndpoints(context);
                     });
                     break;
+                case BusTransport.AmazonSqs:
+                    // The in-process bus only runs consumers (fed from SQS by SqsConsumerHost) and publishes (to SQS by the
+                    // filter); it binds no endpoint to an exchange, so nothing is delivered around SQS.
+                    bus.UsingInMemory((context, cfg) => cfg.UsePublishFilter(typeof(AmazonSqs.SqsPublishFilter<>), context));
+                    break;
                 default:
                     throw new InvalidOperationException($"Bus:Transport '{transport}' is not supported.");
             }
@@ -74,5 +81,26 @@ public static class BusExtensions
             endpoint.PrefetchCount = prefetch;
         if (options.ConcurrentMessageLimit is { } limit)
             endpoint.ConcurrentMessageLimit = limit;
+    }
+
+    private static void AddAmazonSqs(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BusOptions>().PostConfigure(options =>
+        {
+            if (builder.Environment.IsDevelopment() && builder.Configuration["Bus:AmazonSqs:AutoProvision"] is null)
+                options.AmazonSqs.AutoProvision = true;
+        });
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<BusOptions>>().Value.AmazonSqs);
+        services.AddSingleton(provider => AmazonSqs.SqsClientFactory.Create(provider.GetRequiredService<AmazonSqs.AmazonSqsOptions>()));
+        services.AddSingleton<AmazonSqs.SqsPublisher>();
+        services.AddSingleton<AmazonSqs.SqsSubscriptions>();
+        // The consumers the registration callbacks add, known by their definitions (each pipeline consumer has one);
+        // read when first resolved, after AddMassTransit has run them.
+        services.AddSingleton(_ => new AmazonSqs.SqsConsumerCatalog(services
+            .Where(descriptor => descriptor.ServiceType.IsGenericType && descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IConsumerDefinition<>))
+            .Select(descriptor => descriptor.ServiceType.GetGenericArguments()[0]).Distinct().ToList()));
+        services.AddHostedService<AmazonSqs.SqsConsumerHost>();
+        services.AddHealthChecks().AddCheck<AmazonSqs.SqsConsumersHealthCheck>("sqs-consumers", tags: [ServiceDefaultsExtensions.ReadyTag]);
     }
 }

@@ -20,7 +20,7 @@ public sealed class BusOptions
     /// <summary>RabbitMQ connection settings (section <c>Bus:RabbitMq</c>).</summary>
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
-    /// <summary>Amazon SQS queues (section <c>Bus:AmazonSqs</c>): what the provisioning and replay commands manage.</summary>
+    /// <summary>Amazon SQS settings (section <c>Bus:AmazonSqs</c>): the transport, and the provisioning and replay commands.</summary>
     public AmazonSqs.AmazonSqsOptions AmazonSqs { get; set; } = new();
 
     /// <summary>
@@ -35,6 +35,7 @@ public enum BusTransport
 {
     InMemory,
     RabbitMq,
+    AmazonSqs,
 }
 
 /// <summary>RabbitMQ connection settings (section <c>Bus:RabbitMq</c>).</summary>

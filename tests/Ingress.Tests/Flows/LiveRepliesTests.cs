@@ -49,7 +49,7 @@ public sealed class LiveRepliesTests(ReadyIngress ingress) : IClassFixture<Ready
         Assert.Contains("order number", body.GetProperty("messages")[1].GetProperty("text").GetString());
     }
 
-    private static async Task<JsonElement> ReadReplyAsync(StreamReader reader)
+    internal static async Task<JsonElement> ReadReplyAsync(StreamReader reader)
     {
         string? eventType = null;
         while (await reader.ReadLineAsync() is { } line)

@@ -17,6 +17,12 @@ public sealed class AmazonSqsOptions
     /// <summary>FIFO queues (<c>.fifo</c>): per-conversation order by message group. Default false.</summary>
     public bool UseFifo { get; set; }
 
+    /// <summary>
+    /// Create missing queues, dead-letter queues and redrive policies when a host starts (as <c>sqs provision</c>
+    /// does). Default: on in Development, off elsewhere, where provisioning belongs to the deployment.
+    /// </summary>
+    public bool AutoProvision { get; set; }
+
     /// <summary>Receives of one message before SQS moves it to the dead-letter queue. Default 5.</summary>
     [Range(1, 1000)]
     public int MaxReceiveCount { get; set; } = 5;

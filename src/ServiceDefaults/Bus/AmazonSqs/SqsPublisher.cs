@@ -5,7 +5,8 @@ namespace ChatbotPipeline.ServiceDefaults.Bus.AmazonSqs;
 
 /// <summary>An outgoing message: its body and what travels beside it as message attributes.</summary>
 /// <param name="GroupKey">What orders it on FIFO queues (a conversation id); ignored on standard queues.</param>
-public sealed record SqsOutgoing(string MessageType, string MessageId, string? CorrelationId, string Body, string GroupKey);
+/// <param name="ContentType">The body's media type, so the receiving side deserializes it as it was written.</param>
+public sealed record SqsOutgoing(string MessageType, string MessageId, string? CorrelationId, string Body, string GroupKey, string? ContentType = null);
 
 /// <summary>
 /// Sends a message to every queue subscribed to its type: the fan-out SNS would do, on the producer side because no
@@ -18,6 +19,7 @@ public sealed class SqsPublisher(IAmazonSQS sqs, AmazonSqsOptions options)
     public const string MessageTypeAttribute = "MessageType";
     public const string MessageIdAttribute = "MessageId";
     public const string CorrelationIdAttribute = "CorrelationId";
+    public const string ContentTypeAttribute = "ContentType";
 
     private readonly Dictionary<string, Task<string>> _urls = new(StringComparer.Ordinal);
 
@@ -37,6 +39,8 @@ public sealed class SqsPublisher(IAmazonSQS sqs, AmazonSqsOptions options)
         };
         if (message.CorrelationId is not null)
             attributes[CorrelationIdAttribute] = Text(message.CorrelationId);
+        if (message.ContentType is not null)
+            attributes[ContentTypeAttribute] = Text(message.ContentType);
         var request = new SendMessageRequest { QueueUrl = url, MessageBody = message.Body, MessageAttributes = attributes };
         if (options.UseFifo)
         {

@@ -1,0 +1,138 @@
+using ChatbotPipeline.Backends;
+using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.ServiceDefaults.Bus;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace ChatbotPipeline.Consumers.Tests.AmazonSqs;
+
+/// <summary>The unchanged consumers on <c>Bus__Transport=AmazonSqs</c>, against fauxqs; skipped without it.</summary>
+public sealed class SqsPipelineTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-sqs-").FullName;
+    private IHost _host = null!;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    private async Task StartAsync(bool fifo)
+    {
+        var sqs = SqsEmulator.Options(visibilityTimeoutSeconds: 5);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "AmazonSqs",
+            ["Bus:AmazonSqs:ServiceUrl"] = sqs.ServiceUrl,
+            ["Bus:AmazonSqs:QueueNamePrefix"] = sqs.QueueNamePrefix,
+            ["Bus:AmazonSqs:AutoProvision"] = "true",
+            ["Bus:AmazonSqs:VisibilityTimeoutSeconds"] = "5",
+            ["Bus:AmazonSqs:UseFifo"] = fifo ? "true" : "false",
+            ["Documents:Sqlite:Path"] = Path.Combine(_folder, "chatbot.db"),
+            ["Objects:FileSystem:Path"] = Path.Combine(_folder, "objects"),
+        });
+        builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        builder.AddBackends();
+        builder.AddConsumerServices();
+        builder.AddPipelineBus(ConsumersExtensions.AddPipelineConsumers);
+        _host = builder.Build();
+        await Some.SeedBotAsync(_host.Services.GetRequiredService<IBotStore>());
+        await Some.PublishModelAsync(_host.Services.GetRequiredService<IBotStore>(), _host.Services.GetRequiredService<ModelRepository>(), "v1");
+        await _host.StartAsync();
+        // As a load balancer would: send nothing until readiness says the queues are there and received from.
+        var health = _host.Services.GetRequiredService<HealthCheckService>();
+        await Eventually.TrueAsync(() => health.CheckHealthAsync(check => check.Name == "sqs-consumers").Result.Status == HealthStatus.Healthy);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_conversation_flows_from_nlu_through_sqs_fan_out_to_the_log_and_analytics()
+    {
+        await StartAsync(fifo: false);
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var conversations = _host.Services.GetRequiredService<IConversationStore>();
+
+        // A standard queue does not keep order, so the user waits for the reply before answering, as people do.
+        await bus.Publish(Some.Message("where is my order", conversationId: "sqs-1"));
+        await Eventually.AtLeastAsync(1, () => conversations.GetConversationAsync(Some.BotId, "sqs-1").Result);
+        await bus.Publish(Some.Message("ORD12345", conversationId: "sqs-1"));
+
+        var turns = await Eventually.AtLeastAsync(2, () => conversations.GetConversationAsync(Some.BotId, "sqs-1").Result);
+        Assert.Equal(["awaiting-parameter", "completed"], turns.Select(t => t.DialogueState));
+        var analytics = _host.Services.GetRequiredService<IAnalyticsStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await Eventually.TrueAsync(() => analytics.GetDailyAsync(Some.BotId, today, today).Result.Sum(d => d.Messages) >= 2);
+    }
+
+    [Fact]
+    public async Task On_fifo_queues_messages_of_a_conversation_sent_at_once_are_understood_in_order()
+    {
+        await StartAsync(fifo: true);
+        var bus = _host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(Some.Message("where is my order", conversationId: "fifo-1"));
+        await bus.Publish(Some.Message("ORD12345", conversationId: "fifo-1"));
+
+        var conversations = _host.Services.GetRequiredService<IConversationStore>();
+        var turns = await Eventually.AtLeastAsync(2, () => conversations.GetConversationAsync(Some.BotId, "fifo-1").Result);
+        Assert.Equal(["awaiting-parameter", "completed"], turns.Select(t => t.DialogueState));
+    }
+
+    [Fact]
+    public async Task The_host_is_ready_once_it_receives_from_its_queues()
+    {
+        await StartAsync(fifo: false);
+        var health = _host.Services.GetRequiredService<HealthCheckService>();
+
+        await Eventually.TrueAsync(() => health.CheckHealthAsync(check => check.Name == "sqs-consumers").Result.Status == HealthStatus.Healthy);
+    }
+}
+
+/// <summary>With SQS unreachable the host stays up and unready, and a publish fails so Ingress can answer 503.</summary>
+public sealed class SqsUnreachableTests : IAsyncLifetime
+{
+    private IHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "AmazonSqs",
+            // Nothing listens on port 1.
+            ["Bus:AmazonSqs:ServiceUrl"] = "http://127.0.0.1:1",
+        });
+        builder.Services.AddLogging();
+        builder.AddPipelineBus(bus => bus.AddConsumer<FlakyConsumer, FlakyConsumerDefinition>());
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task Publishing_fails_and_readiness_says_why()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => _host.Services.GetRequiredService<IBus>().Publish(Some.Message("hello")));
+
+        var report = await _host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Name == "sqs-consumers");
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+    }
+}
