@@ -105,6 +105,26 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public async Task On_sqs_each_consumer_group_scales_on_its_queue_urls_through_pod_identity()
+    {
+        var chart = await RenderedChart.RenderAsync("-f", Helm.KedaSqsValues, "--set-string", "keda.aws.accountId=123456789012");
+
+        var authentication = Assert.Single(chart.All<TriggerAuthentication>());
+        Assert.Equal("aws", authentication.Spec.PodIdentity?.Provider);
+        Assert.Empty(authentication.Spec.SecretTargetRef);
+        foreach (var scaledObject in chart.All<ScaledObject>())
+        {
+            var deployment = chart.Deployments.Single(d => d.Metadata.Name == scaledObject.Spec.ScaleTargetRef.Name);
+            var worked = deployment.Spec.Template.Spec.Containers[0].Env.Where(e => e.Name.StartsWith("Consumers__Queues__", StringComparison.Ordinal)).Select(e => e.Value);
+            Assert.Equal(worked.Select(queue => $"https://sqs.us-east-1.amazonaws.com/123456789012/prod-{queue}.fifo"),
+                scaledObject.Spec.Triggers.Select(t => t.Metadata["queueURL"]));
+            Assert.All(scaledObject.Spec.Triggers, t => Assert.Equal(("aws-sqs-queue", "us-east-1"), (t.Type, t.Metadata["awsRegion"])));
+        }
+        Assert.Equal("AmazonSqs", chart.All<V1ConfigMap>().Single().Data["Bus__Transport"]);
+        Assert.All(chart.EnvironmentKeys, key => Assert.True(ConfigurationKeys.IsKnown(key), $"{key} is not a configuration key any host reads."));
+    }
+
+    [Fact]
     public async Task The_service_account_carries_the_iam_role_and_the_http_ingress_is_optional()
     {
         var chart = await RenderedChart.RenderAsync("--set", "serviceAccount.iamRoleArn=arn:aws:iam::123456789012:role/chatbot",
@@ -119,6 +139,7 @@ public sealed class ChartTests
     [InlineData("consumers.groups.nlu.queues={everything}")]
     [InlineData("serviceAccount.iamRoleArn=not-an-arn")]
     [InlineData("keda.trigger=cron")]
+    [InlineData("keda.aws.accountId=not-an-account")]
     public async Task Values_outside_the_schema_are_refused(string setting)
     {
         var (exitCode, _, error) = await Helm.TryRunAsync("template", "chatbot", Helm.Chart, "--set", setting);

@@ -14,6 +14,8 @@ internal static class Helm
 
     public static string KedaRabbitMqValues => Path.Combine(RepositoryRoot, "keda", "values-rabbitmq.yaml");
 
+    public static string KedaSqsValues => Path.Combine(RepositoryRoot, "keda", "values-sqs.yaml");
+
     /// <summary>helm's standard output; throws with its error output when it fails.</summary>
     public static async Task<string> RunAsync(params string[] arguments)
     {

@@ -45,6 +45,12 @@ public sealed class TriggerAuthentication
 public sealed class TriggerAuthenticationSpec
 {
     public List<SecretTargetRef> SecretTargetRef { get; set; } = [];
+    public PodIdentity? PodIdentity { get; set; }
+}
+
+public sealed class PodIdentity
+{
+    public string Provider { get; set; } = "";
 }
 
 public sealed class SecretTargetRef
