@@ -27,7 +27,11 @@ public static class BusExtensions
         builder.Services.AddSingleton<ConsumerMetrics>();
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
         if (transport == BusTransport.RabbitMq)
+        {
+            builder.Services.AddSingleton<QueueDepth.IQueueDepthSource>(provider =>
+                new QueueDepth.RabbitMqQueueDepth(provider.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq));
             builder.Services.AddHostedService<QueueDepth.QueueDepthMetrics>();
+        }
         if (transport == BusTransport.AmazonSqs)
             AddAmazonSqs(builder);
 
@@ -101,6 +105,8 @@ public static class BusExtensions
             .Where(descriptor => descriptor.ServiceType.IsGenericType && descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IConsumerDefinition<>))
             .Select(descriptor => descriptor.ServiceType.GetGenericArguments()[0]).Distinct().ToList()));
         services.AddHostedService<AmazonSqs.SqsConsumerHost>();
+        services.AddSingleton<QueueDepth.IQueueDepthSource, QueueDepth.SqsQueueDepth>();
+        services.AddHostedService<QueueDepth.QueueDepthMetrics>();
         services.AddHealthChecks().AddCheck<AmazonSqs.SqsConsumersHealthCheck>("sqs-consumers", tags: [ServiceDefaultsExtensions.ReadyTag]);
     }
 }

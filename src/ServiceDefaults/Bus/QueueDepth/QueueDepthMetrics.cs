@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using ChatbotPipeline.Contracts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.ServiceDefaults.Bus.QueueDepth;
 
@@ -16,13 +15,13 @@ public sealed partial class QueueDepthMetrics : BackgroundService
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     private static readonly string[] Queues = [QueueNames.Nlu, QueueNames.ConversationLog, QueueNames.Analytics, QueueNames.Notification, QueueNames.Training];
 
-    private readonly RabbitMqQueueDepth _source;
+    private readonly IQueueDepthSource _source;
     private readonly ILogger<QueueDepthMetrics> _logger;
     private volatile IReadOnlyDictionary<string, long> _depths = new Dictionary<string, long>();
 
-    public QueueDepthMetrics(IOptions<BusOptions> options, IMeterFactory meters, ILogger<QueueDepthMetrics> logger)
+    public QueueDepthMetrics(IQueueDepthSource source, IMeterFactory meters, ILogger<QueueDepthMetrics> logger)
     {
-        _source = new RabbitMqQueueDepth(options.Value.RabbitMq);
+        _source = source;
         _logger = logger;
         meters.Create(ConsumerMetrics.MeterName).CreateObservableGauge("queue.depth",
             () => _depths.Select(pair => new Measurement<long>(pair.Value, new KeyValuePair<string, object?>("queue", pair.Key))),
@@ -45,12 +44,6 @@ public sealed partial class QueueDepthMetrics : BackgroundService
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await _source.DisposeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read queue depths from the broker: {Reason}")]

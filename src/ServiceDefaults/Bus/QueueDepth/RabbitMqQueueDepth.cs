@@ -7,7 +7,7 @@ namespace ChatbotPipeline.ServiceDefaults.Bus.QueueDepth;
 /// Ready messages per queue from RabbitMQ by passive declare: no management plugin needed, and a queue that does not
 /// exist yet is left out instead of being created.
 /// </summary>
-public sealed class RabbitMqQueueDepth(RabbitMqOptions options) : IAsyncDisposable
+public sealed class RabbitMqQueueDepth(RabbitMqOptions options) : IQueueDepthSource
 {
     private IConnection? _connection;
 
