@@ -1,21 +1,26 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Intents;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Training;
 
 /// <summary>Trains a bot's intent model from its phrases, stores it as the current version and announces it.</summary>
-public sealed partial class BotModelTrainer(IBotStore bots, ModelRepository models, IntentModelTrainer trainer, TimeProvider time, ILogger<BotModelTrainer> logger)
+public sealed partial class BotModelTrainer(
+    IBotStore bots, ModelRepository models, IntentModelTrainer trainer, ICacheStore cache, IOptions<TrainingOptions> options, TimeProvider time,
+    ILogger<BotModelTrainer> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _botLocks = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Trains the bot unless <paramref name="force"/> is false and its current model was built from the same data.
-    /// Runs for one bot are serialized in this process.
+    /// Runs for one bot are serialized in this process, and across trainer replicas by a lease in the cache: a run that
+    /// finds another trainer holding the bot is skipped, saying so.
     /// </summary>
     public async Task<TrainingOutcome> TrainAsync(string botId, bool force, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
@@ -23,7 +28,10 @@ public sealed partial class BotModelTrainer(IBotStore bots, ModelRepository mode
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var outcome = await TrainLockedAsync(botId, force, cancellationToken);
+            await using var lease = await cache.TryAcquireLeaseAsync($"lease:training:{botId}", TimeSpan.FromMinutes(options.Value.LeaseMinutes), cancellationToken);
+            var outcome = lease is null
+                ? TrainingOutcome.Skipped(botId, "Another trainer is training this bot now.")
+                : await TrainLockedAsync(botId, force, cancellationToken);
             if (outcome.Manifest is { } manifest)
                 await publisher.Publish(new ModelPublished(botId, manifest.Version, manifest.DataHash, manifest.CreatedAt), cancellationToken);
             if (outcome.Manifest is not null)

@@ -13,4 +13,11 @@ public sealed class TrainingOptions
 
     /// <summary>Run the scheduled retrain once at start, so bots without a model get one. Default true.</summary>
     public bool TrainOnStart { get; set; } = true;
+
+    /// <summary>
+    /// How long a trainer holds a bot (a lease in the cache, shared by every trainer replica) so two never train it
+    /// at once; a trainer that dies lets it expire. Must exceed the longest training run. Default 30 minutes.
+    /// </summary>
+    [Range(1, 24 * 60)]
+    public int LeaseMinutes { get; set; } = 30;
 }

@@ -37,6 +37,20 @@ public sealed class BotModelTrainerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bot_another_trainer_holds_is_skipped_until_its_lease_is_released()
+    {
+        var cache = _host.Get<ChatbotPipeline.Backends.Cache.ICacheStore>();
+        var other = await ChatbotPipeline.Backends.Cache.CacheLease.TryAcquireLeaseAsync(cache, $"lease:training:{Some.BotId}", TimeSpan.FromMinutes(5), default);
+
+        var busy = await TrainAsync(force: true);
+        await other!.DisposeAsync();
+        var after = await TrainAsync(force: true);
+
+        Assert.Equal((TrainingStatus.Skipped, "Another trainer is training this bot now."), (busy.Status, busy.Reason));
+        Assert.Equal(TrainingStatus.Published, after.Status);
+    }
+
+    [Fact]
     public async Task Unchanged_data_is_not_retrained_unless_forced()
     {
         var first = await TrainAsync(force: false);

@@ -20,22 +20,17 @@ public sealed class ConversationLease(ICacheStore cache, IOptions<NluOptions> op
     public async Task<IAsyncDisposable> AcquireAsync(string botId, string conversationId, CancellationToken cancellationToken)
     {
         var key = $"lease:conversation:{botId}:{conversationId}";
-        var token = Guid.NewGuid().ToString("N");
         var lifetime = TimeSpan.FromSeconds(options.Value.ConversationLeaseSeconds);
         var started = Stopwatch.GetTimestamp();
         var pause = TimeSpan.FromMilliseconds(5);
-        while (!await cache.TryAddAsync(key, token, lifetime, cancellationToken))
+        while (true)
         {
+            if (await cache.TryAcquireLeaseAsync(key, lifetime, cancellationToken) is { } lease)
+                return lease;
             if (Stopwatch.GetElapsedTime(started) > lifetime + TimeSpan.FromSeconds(1))
                 throw new TimeoutException($"Conversation {conversationId} of bot {botId} stayed busy for {lifetime.TotalSeconds:F0} s.");
             await Task.Delay(pause, cancellationToken);
             pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
         }
-        return new Held(cache, key, token);
-    }
-
-    private sealed class Held(ICacheStore cache, string key, string token) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await cache.RemoveIfAsync(key, token, CancellationToken.None);
     }
 }
