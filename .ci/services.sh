@@ -18,6 +18,7 @@ install_packages() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
   command -v unzip >/dev/null || missing+=(unzip)
+  command -v yamllint >/dev/null || missing+=(yamllint)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null

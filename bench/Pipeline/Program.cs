@@ -46,6 +46,10 @@ if (ceiling is not null)
     ceiling.PipelineShape.ForEach(Console.WriteLine);
     Console.WriteLine($"\nPipeline end to end on RabbitMQ{(options.Redis is null ? "" : " + Redis")}:");
 }
+else if (options.Sqs is not null)
+{
+    Console.WriteLine($"Pipeline end to end on the SQS transport ({options.Sqs}){(options.Redis is null ? "" : " + Redis")}:");
+}
 Console.WriteLine(LatencyReport.Header);
 reports.ForEach(Console.WriteLine);
 if (ceiling is not null)
@@ -61,23 +65,29 @@ static Task<RawBus> StartRawBusAsync(BenchOptions options, string virtualHost)
 
 static Dictionary<string, string>? Backends(BenchOptions options, string? virtualHost)
 {
-    if (options.RabbitMq is null)
-        return null;
-    var (host, port) = HostAndPort(options.RabbitMq);
-    var backends = new Dictionary<string, string>
+    var backends = new Dictionary<string, string>();
+    if (options.RabbitMq is not null)
     {
-        ["Bus__Transport"] = "RabbitMq",
-        ["Bus__RabbitMq__Host"] = host,
-        ["Bus__RabbitMq__Port"] = port.ToString(CultureInfo.InvariantCulture),
-        ["Bus__RabbitMq__VirtualHost"] = virtualHost!,
-    };
+        var (host, port) = HostAndPort(options.RabbitMq);
+        backends["Bus__Transport"] = "RabbitMq";
+        backends["Bus__RabbitMq__Host"] = host;
+        backends["Bus__RabbitMq__Port"] = port.ToString(CultureInfo.InvariantCulture);
+        backends["Bus__RabbitMq__VirtualHost"] = virtualHost!;
+    }
+    else if (options.Sqs is not null)
+    {
+        backends["Bus__Transport"] = "AmazonSqs";
+        backends["Bus__AmazonSqs__ServiceUrl"] = options.Sqs;
+        backends["Bus__AmazonSqs__QueueNamePrefix"] = $"bench{Guid.NewGuid():N}"[..13] + "-";
+        backends["Bus__AmazonSqs__AutoProvision"] = "true";
+    }
     if (options.Redis is not null)
     {
         backends["Cache__Provider"] = "Redis";
         backends["Cache__Redis__Configuration"] = options.Redis;
         backends["Cache__Redis__KeyPrefix"] = $"bench:{Guid.NewGuid():N}:";
     }
-    return backends;
+    return backends.Count == 0 ? null : backends;
 }
 
 static (string Host, int Port) HostAndPort(string value)

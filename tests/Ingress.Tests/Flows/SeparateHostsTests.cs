@@ -9,20 +9,24 @@ using ChatbotPipeline.Tests.Shared;
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 
 /// <summary>
-/// Ingress, Consumers and Training as three processes against RabbitMQ, Redis, S3 (fauxqs) and one SQLite file:
-/// a conversation posted to Ingress is answered by the other two, and the model lies in the bucket.
+/// Ingress, Consumers and Training as three processes against RabbitMQ or SQS (fauxqs), Redis, S3 (fauxqs) and one
+/// SQLite file: a conversation posted to Ingress is answered by the other two, and the model lies in the bucket.
 /// </summary>
 public sealed class SeparateHostsTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    [Fact]
-    public async Task A_conversation_is_answered_across_three_processes_and_the_model_is_in_the_bucket()
+    [Theory]
+    [InlineData("RabbitMq")]
+    [InlineData("AmazonSqs")]
+    public async Task A_conversation_is_answered_across_three_processes_and_the_model_is_in_the_bucket(string transport)
     {
         var redis = Environment.GetEnvironmentVariable("REDIS_CONFIGURATION");
         var s3 = Environment.GetEnvironmentVariable("S3_SERVICE_URL");
+        var sqs = Environment.GetEnvironmentVariable("SQS_SERVICE_URL");
         Assert.SkipWhen(string.IsNullOrEmpty(redis) || string.IsNullOrEmpty(s3), "REDIS_CONFIGURATION and S3_SERVICE_URL must be set.");
-        var virtualHost = await RabbitMqBroker.CreateVirtualHostAsync();
+        Assert.SkipWhen(transport == "AmazonSqs" && string.IsNullOrEmpty(sqs), "SQS_SERVICE_URL must be set.");
+        var virtualHost = transport == "RabbitMq" ? await RabbitMqBroker.CreateVirtualHostAsync() : "";
         var bucket = $"pipeline-{Guid.NewGuid():N}";
         var ingressUrl = $"http://127.0.0.1:{FreePort()}";
         var shared = new Dictionary<string, string>
@@ -30,10 +34,7 @@ public sealed class SeparateHostsTests : IDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["Admin__ApiKey"] = IngressFactory.ApiKey,
-            ["Bus__Transport"] = "RabbitMq",
-            ["Bus__RabbitMq__Host"] = RabbitMqBroker.Host,
-            ["Bus__RabbitMq__Port"] = RabbitMqBroker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Bus__RabbitMq__VirtualHost"] = virtualHost,
+            ["Bus__Transport"] = transport,
             ["Cache__Provider"] = "Redis",
             ["Cache__Redis__Configuration"] = redis!,
             ["Cache__Redis__KeyPrefix"] = $"{bucket}:",
@@ -46,6 +47,18 @@ public sealed class SeparateHostsTests : IDisposable
             ["AWS_SECRET_ACCESS_KEY"] = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "test",
             ["Documents__Sqlite__Path"] = Path.Combine(_folder.Path, "chatbot.db"),
         };
+        if (transport == "RabbitMq")
+        {
+            shared["Bus__RabbitMq__Host"] = RabbitMqBroker.Host;
+            shared["Bus__RabbitMq__Port"] = RabbitMqBroker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            shared["Bus__RabbitMq__VirtualHost"] = virtualHost;
+        }
+        else
+        {
+            shared["Bus__AmazonSqs__ServiceUrl"] = sqs!;
+            shared["Bus__AmazonSqs__QueueNamePrefix"] = $"h{Guid.NewGuid():N}"[..12] + "-";
+            shared["Bus__AmazonSqs__AutoProvision"] = "true";
+        }
 
         // Ingress first: it seeds the demo bot, whose training request then waits on the broker for the trainer.
         await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>(shared) { ["ASPNETCORE_URLS"] = ingressUrl, ["Ingress__HostWorkers"] = "false" });
@@ -71,7 +84,8 @@ public sealed class SeparateHostsTests : IDisposable
         var keys = (await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket, Prefix = "models/demo/" })).S3Objects.Select(o => o.Key);
         Assert.Contains($"models/demo/{version}/model.zip", keys);
         Assert.Contains("models/demo/current.json", keys);
-        await RabbitMqBroker.CtlAsync("delete_vhost", virtualHost);
+        if (virtualHost.Length > 0)
+            await RabbitMqBroker.CtlAsync("delete_vhost", virtualHost);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what, HostProcess host)

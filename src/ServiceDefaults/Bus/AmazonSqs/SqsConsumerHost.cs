@@ -96,14 +96,15 @@ public sealed partial class SqsConsumerHost(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        // Best effort: a queue left behind only collects messages nobody reads, and SQS retention ends them.
+        // Best effort, whatever fails (even a client already disposed by a host shutting down): a queue left behind only
+        // collects messages nobody reads, and SQS retention ends them.
         foreach (var url in _instanceQueueUrls)
         {
             try
             {
                 await sqs.DeleteQueueAsync(url, cancellationToken);
             }
-            catch (Exception exception) when (exception is AmazonSQSException or HttpRequestException or OperationCanceledException)
+            catch (Exception exception)
             {
                 LogInstanceQueueLeft(url, exception.Message);
             }
