@@ -80,6 +80,14 @@ public sealed class SeparateHostsTests : IDisposable
         Assert.Equal(["awaiting-parameter", "completed"], turns.Select(t => t.DialogueState));
         Assert.Equal("ORD12345", turns[1].Parameters["order_number"]);
         var version = turns[1].ModelVersion!;
+        // Each host serves its own metrics: the webhooks on Ingress, the consumers and the model on Consumers.
+        Assert.Matches(@"(?m)^chatbotpipeline_ingress_webhook_duration_seconds_count\{channel=""rest"",status=""202""\} [2-9]", await http.GetStringAsync("/metrics"));
+        var consumerMetrics = await http.GetStringAsync($"{consumersUrl}/metrics");
+        Assert.Matches(@"(?m)^chatbotpipeline_bus_consumed\{outcome=""succeeded"",queue=""nlu""\} [2-9]", consumerMetrics);
+        Assert.Matches($@"(?m)^chatbotpipeline_nlu_model_loaded\{{bot=""demo"",version=""{version}""\}} 1", consumerMetrics);
+        // Depth is read every 15 s; a queue declared after the first read shows from the next.
+        await WaitForAsync(async () => System.Text.RegularExpressions.Regex.IsMatch(await http.GetStringAsync($"{consumersUrl}/metrics"),
+            @"(?m)^chatbotpipeline_bus_queue_depth\{queue=""nlu""\} \d"), "the nlu queue depth", consumers);
         using var client = S3ClientFactory.Create(new S3ObjectsOptions { ServiceUrl = s3!, ForcePathStyle = true });
         var keys = (await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket, Prefix = "models/demo/" })).S3Objects.Select(o => o.Key);
         Assert.Contains($"models/demo/{version}/model.zip", keys);
