@@ -8,7 +8,7 @@ public sealed class ConsumersOptions
     public const string Section = "Consumers";
 
     /// <summary>The queues a host can consume, each with its consumer.</summary>
-    public static IReadOnlyList<string> KnownQueues { get; } = [QueueNames.Nlu, QueueNames.ConversationLog, QueueNames.Analytics, QueueNames.Notification];
+    public static IReadOnlyList<string> KnownQueues { get; } = QueueNames.All.Where(queue => queue != QueueNames.Training).ToList();
 
     /// <summary>
     /// The queues to consume, e.g. <c>Consumers__Queues__0=nlu</c>: one Deployment per consumer group, each scaled on

@@ -11,4 +11,7 @@ public static class QueueNames
     public const string Analytics = "analytics";
     public const string Notification = "notification";
     public const string Training = "training";
+
+    /// <summary>Every durable pipeline queue (per-instance queues aside).</summary>
+    public static IReadOnlyList<string> All { get; } = [Nlu, ConversationLog, Analytics, Notification, Training];
 }

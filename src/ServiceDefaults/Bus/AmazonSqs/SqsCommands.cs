@@ -13,8 +13,7 @@ public static class SqsCommands
     public const string Usage = "usage: sqs provision | sqs replay QUEUE [LIMIT]";
 
     /// <summary>The queues the pipeline's consumers read.</summary>
-    public static IReadOnlyList<string> PipelineQueues { get; } =
-        [QueueNames.Nlu, QueueNames.ConversationLog, QueueNames.Analytics, QueueNames.Notification, QueueNames.Training];
+    public static IReadOnlyList<string> PipelineQueues => QueueNames.All;
 
     public static bool IsCommand(string[] args) => args is ["sqs", ..];
 

@@ -24,6 +24,7 @@ public sealed partial class SqsConsumerHost(
     private readonly List<string> _instanceQueueUrls = [];
 
     private volatile bool _receiving;
+    private volatile bool _provisioned;
 
     /// <summary>True once every consumer queue is found (or made) and received from: what readiness waits for.</summary>
     public bool Receiving => _receiving;
@@ -51,8 +52,7 @@ public sealed partial class SqsConsumerHost(
 
     private async Task<List<SqsReceiver>> PrepareAsync(CancellationToken stoppingToken)
     {
-        if (options.AutoProvision)
-            await new SqsProvisioner(sqs, options).ProvisionAsync(SqsCommands.PipelineQueues, stoppingToken);
+        await ProvisionOnceAsync(stoppingToken);
         var dispatchers = services.GetRequiredService<IReceiveEndpointDispatcherFactory>();
         var formatter = services.GetRequiredService<IEndpointNameFormatter>();
         var receivers = new List<SqsReceiver>();
@@ -79,18 +79,24 @@ public sealed partial class SqsConsumerHost(
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.AutoProvision)
+        try
         {
-            try
-            {
-                await new SqsProvisioner(sqs, options).ProvisionAsync(SqsCommands.PipelineQueues, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogNotReady(exception.Message);
-            }
+            await ProvisionOnceAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogNotReady(exception.Message);
         }
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Provisions when <c>AutoProvision</c> asks for it, once: the background start retries only a failed attempt.</summary>
+    private async Task ProvisionOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!options.AutoProvision || _provisioned)
+            return;
+        await new SqsProvisioner(sqs, options).ProvisionAsync(SqsCommands.PipelineQueues, cancellationToken);
+        _provisioned = true;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -13,7 +13,6 @@ namespace ChatbotPipeline.ServiceDefaults.Bus.QueueDepth;
 public sealed partial class QueueDepthMetrics : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-    private static readonly string[] Queues = [QueueNames.Nlu, QueueNames.ConversationLog, QueueNames.Analytics, QueueNames.Notification, QueueNames.Training];
 
     private readonly IQueueDepthSource _source;
     private readonly ILogger<QueueDepthMetrics> _logger;
@@ -35,7 +34,7 @@ public sealed partial class QueueDepthMetrics : BackgroundService
         {
             try
             {
-                _depths = await _source.ReadAsync(Queues, stoppingToken);
+                _depths = await _source.ReadAsync(QueueNames.All, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
