@@ -9,6 +9,8 @@ using ChatbotPipeline.Nlu.Intents;
 const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE --test FILE [--oos FILE] [--json]";
 string? train = null, test = null, oos = null;
 var json = false;
+var settings = IntentTrainingSettings.Default;
+var features = settings.Features;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(Usage);
@@ -18,6 +20,19 @@ for (var i = 0; i < args.Length; i++)
         case "--test": test = Next(); break;
         case "--oos": oos = Next(); break;
         case "--json": json = true; break;
+        case "--algorithm": settings = settings with { Algorithm = Enum.Parse<IntentClassifierAlgorithm>(Next(), ignoreCase: true) }; break;
+        case "--l2": settings = settings with { L2Regularization = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--iterations": settings = settings with { MaximumIterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--cost": settings = settings with { Cost = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--threads": settings = settings with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--holdout": settings = settings with { HoldoutFraction = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--word": features = features with { WordNgramLength = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--char":
+            var range = Next().Split('-');
+            features = features with { CharNgramMin = int.Parse(range[0], CultureInfo.InvariantCulture), CharNgramMax = int.Parse(range[^1], CultureInfo.InvariantCulture) };
+            break;
+        case "--char-weight": features = features with { CharWeight = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--min-char-count": features = features with { MinCharNgramCount = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         default: Console.Error.WriteLine(Usage); return 2;
     }
 }
@@ -34,7 +49,7 @@ var testSet = Dataset.Load(test).Where(u => u.Intent != OutOfScope).ToList();
 var oosSet = oos is null ? [] : Dataset.Load(oos);
 
 var watch = Stopwatch.StartNew();
-var trained = new IntentModelTrainer().Train(trainingSet);
+var trained = new IntentModelTrainer(settings with { Features = features }).Train(trainingSet);
 var trainingSeconds = watch.Elapsed.TotalSeconds;
 var peakMiB = PeakResidentMiB();
 

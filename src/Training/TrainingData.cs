@@ -27,5 +27,5 @@ public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, string 
     }
 
     /// <summary>Raised when the trainer's features or algorithm change, so unchanged data is still retrained.</summary>
-    private const int TrainerVersion = 1;
+    private const int TrainerVersion = 2;
 }

@@ -6,7 +6,7 @@ using ChatbotPipeline.Nlu.Intents;
 namespace ChatbotPipeline.Backends.Models;
 
 /// <summary>
-/// The layout of models in the object store: <c>models/{bot}/{version}/model.zip</c> and <c>manifest.json</c>,
+/// The layout of models in the object store: <c>models/{bot}/{version}/model.bin</c> and <c>manifest.json</c>,
 /// plus <c>models/{bot}/current.json</c>, the manifest of the version NLU should serve, written last.
 /// </summary>
 public sealed class ModelRepository(IObjectStore objects)
@@ -18,7 +18,7 @@ public sealed class ModelRepository(IObjectStore objects)
         trained.Model.Save(buffer);
         var manifest = new ModelManifest(botId, version, createdAt, dataHash, trained.Metrics, buffer.Length);
         buffer.Position = 0;
-        await objects.PutAsync($"{VersionPrefix(botId, version)}model.zip", buffer, cancellationToken);
+        await objects.PutAsync($"{VersionPrefix(botId, version)}model.bin", buffer, cancellationToken);
         await PutJsonAsync($"{VersionPrefix(botId, version)}manifest.json", manifest, cancellationToken);
         await PutJsonAsync(CurrentKey(botId), manifest, cancellationToken);
         return manifest;
@@ -36,9 +36,9 @@ public sealed class ModelRepository(IObjectStore objects)
     /// <exception cref="FileNotFoundException">The version has no model in the store.</exception>
     public async Task<IntentModel> LoadAsync(string botId, string version, CancellationToken cancellationToken)
     {
-        var key = $"{VersionPrefix(botId, version)}model.zip";
+        var key = $"{VersionPrefix(botId, version)}model.bin";
         await using var stream = await objects.OpenReadAsync(key, cancellationToken) ?? throw new FileNotFoundException($"No model at '{key}'.");
-        // ML.NET reads the zip synchronously and seeks: buffer it rather than block on a network stream.
+        // The model is read synchronously: buffer it rather than block on a network stream.
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;

@@ -1,6 +1,6 @@
 namespace ChatbotPipeline.Backends.Objects;
 
-/// <summary>Named blobs, as S3 keeps them: keys are <c>/</c>-separated paths such as <c>models/demo/v1/model.zip</c>.</summary>
+/// <summary>Named blobs, as S3 keeps them: keys are <c>/</c>-separated paths such as <c>models/demo/v1/model.bin</c>.</summary>
 public interface IObjectStore
 {
     /// <summary>Writes the object whole: readers see the old object or the new one, never a part.</summary>

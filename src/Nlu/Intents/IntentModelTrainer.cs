@@ -1,57 +1,129 @@
 using System.Diagnostics;
+using ChatbotPipeline.Nlu.Intents.Features;
 using ChatbotPipeline.Nlu.Text;
-using Microsoft.ML;
-using Microsoft.ML.Transforms.Text;
 
 namespace ChatbotPipeline.Nlu.Intents;
 
-/// <summary>Trains intent models: word and character n-grams into a maximum-entropy classifier.</summary>
-public sealed class IntentModelTrainer
+/// <summary>
+/// Trains intent models: TF-IDF word and character n-grams into a linear ML.NET classifier. A stratified share of
+/// the phrases is held out first to measure accuracy and fit the confidence calibration; the published model is then
+/// fitted on all phrases with that calibration.
+/// </summary>
+public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
 {
+    /// <summary>Intents need this many phrases before one of them is held out for evaluation.</summary>
+    private const int MinPhrasesToHoldOut = 4;
+
+    public IntentTrainingSettings Settings { get; } = settings ?? IntentTrainingSettings.Default;
+
     /// <summary>Trains on the examples; needs at least two intents, since a classifier of one intent knows nothing.</summary>
     /// <exception cref="InvalidTrainingDataException">Fewer than two intents have examples.</exception>
     public TrainedIntentModel Train(IReadOnlyList<IntentExample> examples)
     {
-        var intents = examples.Select(e => e.Intent).Distinct().Count();
-        if (intents < 2)
-            throw new InvalidTrainingDataException($"Training needs phrases for at least two intents; found {intents}.");
+        var labels = examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (labels.Length < 2)
+            throw new InvalidTrainingDataException($"Training needs phrases for at least two intents; found {labels.Length}.");
 
         var stopwatch = Stopwatch.StartNew();
-        var ml = new MLContext(seed: 1);
-        var rows = examples.Select(e => new IntentInputRow { Text = TextNormalizer.Normalize(e.Text), Label = e.Intent }).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var transformer = BuildPipeline(ml).Fit(data);
-        var model = new IntentModel(ml, transformer, data.Schema);
-        var accuracy = examples.Count(e => model.Predict(e.Text).Top.Intent == e.Intent) / (double)examples.Count;
-        var metrics = new IntentModelMetrics(examples.Count, intents, accuracy, stopwatch.Elapsed.TotalSeconds);
+        var labelIds = labels.Select((label, id) => (label, id)).ToDictionary(p => p.label, p => p.id, StringComparer.Ordinal);
+        var texts = examples.Select(e => TextNormalizer.Normalize(e.Text)).ToArray();
+        var ids = examples.Select(e => labelIds[e.Intent]).ToArray();
+
+        var (fit, holdout) = Split(ids);
+        Evaluation? evaluation = null;
+        if (holdout.Count > 0)
+        {
+            var heldOutModel = Fit(fit.Select(i => texts[i]).ToList(), fit.Select(i => ids[i]).ToList(), labels);
+            evaluation = Evaluate(heldOutModel, holdout.Select(i => examples[i]).ToList());
+        }
+        var model = Fit(texts, ids, labels);
+        if (evaluation is not null)
+            model = new IntentModel(model.Featurizer, model.Classifier.WithTemperature(evaluation.Temperature));
+
+        var metrics = new IntentModelMetrics(examples.Count, labels.Length, holdout.Count, evaluation?.Accuracy,
+            evaluation?.Temperature ?? 1f, model.Featurizer.Dimension, stopwatch.Elapsed.TotalSeconds);
         return new TrainedIntentModel(model, metrics);
     }
 
-    private static IEstimator<ITransformer> BuildPipeline(MLContext ml)
+    private IntentModel Fit(IReadOnlyList<string> normalizedTexts, IReadOnlyList<int> ids, string[] labels)
     {
-        var featurizer = new TextFeaturizingEstimator.Options
+        var featurizer = IntentFeaturizer.Fit(normalizedTexts, Settings.Features);
+        var vectors = new List<SparseVector>(normalizedTexts.Count);
+        foreach (var text in normalizedTexts)
         {
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepPunctuations = false,
-            KeepDiacritics = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
-        return ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("Features", featurizer, nameof(IntentInputRow.Text)))
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
-                new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }));
+            // Featurize returns per-thread scratch arrays: keep a copy of each training vector.
+            var v = featurizer.Featurize(text);
+            vectors.Add(new SparseVector(v.IndexSpan.ToArray(), v.ValueSpan.ToArray(), v.Count));
+        }
+        var classifier = Settings.Algorithm == IntentClassifierAlgorithm.LinearSvm
+            ? DualCoordinateSvmTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings)
+            : MlNetLinearTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings);
+        return new IntentModel(featurizer, classifier);
     }
+
+    /// <summary>A stratified split: every intent with enough phrases gives the same share to the holdout.</summary>
+    private (List<int> Fit, List<int> Holdout) Split(int[] ids)
+    {
+        var fit = new List<int>(ids.Length);
+        var holdout = new List<int>();
+        if (Settings.HoldoutFraction <= 0)
+        {
+            fit.AddRange(Enumerable.Range(0, ids.Length));
+            return (fit, holdout);
+        }
+        var random = new Random(Settings.Seed);
+        foreach (var group in Enumerable.Range(0, ids.Length).GroupBy(i => ids[i]))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            var take = members.Length < MinPhrasesToHoldOut ? 0 : Math.Max(1, (int)Math.Round(members.Length * Settings.HoldoutFraction));
+            holdout.AddRange(members[..take]);
+            fit.AddRange(members[take..]);
+        }
+        fit.Sort();
+        holdout.Sort();
+        return (fit, holdout);
+    }
+
+    private static Evaluation Evaluate(IntentModel model, IReadOnlyList<IntentExample> holdout)
+    {
+        var classes = model.Intents.Count;
+        var logits = new float[holdout.Count][];
+        var truth = new int[holdout.Count];
+        var correct = 0;
+        for (var i = 0; i < holdout.Count; i++)
+        {
+            logits[i] = new float[classes];
+            model.Classifier.Score(model.Featurizer.Featurize(holdout[i].Text), logits[i]);
+            truth[i] = Array.IndexOf(model.Classifier.Labels, holdout[i].Intent);
+            if (truth[i] >= 0 && ArgMax(logits[i]) == truth[i])
+                correct++;
+        }
+        return new Evaluation(correct / (double)holdout.Count, TemperatureFit.Fit(logits, truth));
+    }
+
+    private static int ArgMax(float[] values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+            if (values[i] > values[best])
+                best = i;
+        return best;
+    }
+
+    private sealed record Evaluation(double Accuracy, float Temperature);
 }
 
-/// <summary>A freshly trained model and how it did on its training data.</summary>
+/// <summary>A freshly trained model and how it did.</summary>
 public sealed record TrainedIntentModel(IntentModel Model, IntentModelMetrics Metrics);
 
 /// <summary>Figures about a training run, kept in the model's manifest.</summary>
-/// <param name="TrainingAccuracy">Accuracy on the training phrases themselves: a sanity check, not an estimate of accuracy on new text.</param>
-public sealed record IntentModelMetrics(int Examples, int Intents, double TrainingAccuracy, double TrainingSeconds);
+/// <param name="HoldoutExamples">Phrases held out of the evaluation fit (stratified by intent).</param>
+/// <param name="HoldoutAccuracy">Intent accuracy on those phrases, by a model fitted without them; null when no intent had enough phrases to hold one out.</param>
+/// <param name="Temperature">Softmax temperature fitted on the holdout so confidences are calibrated.</param>
+/// <param name="Features">Size of the feature vocabulary.</param>
+public sealed record IntentModelMetrics(
+    int Examples, int Intents, int HoldoutExamples, double? HoldoutAccuracy, float Temperature, int Features, double TrainingSeconds);
 
 /// <summary>The training data cannot produce a model; retrying will not help until the data changes.</summary>
 public sealed class InvalidTrainingDataException(string message) : Exception(message);

@@ -29,7 +29,7 @@ public sealed class ModelRepositoryTests : IDisposable
         Assert.Equal(manifest, await _repository.GetCurrentAsync("demo", CancellationToken.None));
         Assert.Equal(manifest, await _repository.GetAsync("demo", "v1", CancellationToken.None));
         Assert.True(manifest.ModelBytes > 0);
-        Assert.Equal(["models/demo/current.json", "models/demo/v1/manifest.json", "models/demo/v1/model.zip"], await _objects.ListAsync("models/"));
+        Assert.Equal(["models/demo/current.json", "models/demo/v1/manifest.json", "models/demo/v1/model.bin"], await _objects.ListAsync("models/"));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class SeparateHostsTests : IDisposable
             @"(?m)^chatbotpipeline_bus_queue_depth\{queue=""nlu""\} \d"), "the nlu queue depth", consumers);
         using var client = S3ClientFactory.Create(new S3ObjectsOptions { ServiceUrl = s3!, ForcePathStyle = true });
         var keys = (await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket, Prefix = "models/demo/" })).S3Objects.Select(o => o.Key);
-        Assert.Contains($"models/demo/{version}/model.zip", keys);
+        Assert.Contains($"models/demo/{version}/model.bin", keys);
         Assert.Contains("models/demo/current.json", keys);
         if (virtualHost.Length > 0)
             await RabbitMqBroker.CtlAsync("delete_vhost", virtualHost);

@@ -12,7 +12,7 @@ public sealed class IntentModelTrainerTests
     ];
 
     [Fact]
-    public void Trained_model_ranks_every_intent_with_probabilities_that_sum_to_one()
+    public void Trained_model_ranks_the_intents_with_probabilities_that_sum_to_one()
     {
         var trained = new IntentModelTrainer().Train(Examples);
 
@@ -31,8 +31,56 @@ public sealed class IntentModelTrainerTests
 
         Assert.Equal(12, metrics.Examples);
         Assert.Equal(3, metrics.Intents);
-        Assert.Equal(1.0, metrics.TrainingAccuracy);
+        Assert.Equal(3, metrics.HoldoutExamples);
+        Assert.NotNull(metrics.HoldoutAccuracy);
+        Assert.InRange(metrics.Temperature, 0.01f, 100f);
+        Assert.True(metrics.Features > 0);
         Assert.True(metrics.TrainingSeconds > 0);
+    }
+
+    [Fact]
+    public void Intents_with_too_few_phrases_train_without_a_holdout()
+    {
+        var metrics = new IntentModelTrainer().Train([new("hi", "greet"), new("hello", "greet"), new("bye", "goodbye")]).Metrics;
+
+        Assert.Equal(0, metrics.HoldoutExamples);
+        Assert.Null(metrics.HoldoutAccuracy);
+        Assert.Equal(1f, metrics.Temperature);
+    }
+
+    [Theory]
+    [InlineData(IntentClassifierAlgorithm.LinearSvm)]
+    [InlineData(IntentClassifierAlgorithm.MaximumEntropySdca)]
+    [InlineData(IntentClassifierAlgorithm.MaximumEntropyLbfgs)]
+    [InlineData(IntentClassifierAlgorithm.SupportVectorSdca)]
+    public void Every_algorithm_learns_the_examples(IntentClassifierAlgorithm algorithm)
+    {
+        var model = new IntentModelTrainer(IntentTrainingSettings.Default with { Algorithm = algorithm }).Train(Examples).Model;
+
+        foreach (var example in Examples)
+            Assert.Equal(example.Intent, model.Predict(example.Text).Top.Intent);
+    }
+
+    [Fact]
+    public void Prediction_ranks_at_most_the_ten_most_probable_intents()
+    {
+        string[] topics = ["apple", "boat", "cloud", "drum", "eagle", "forest", "guitar", "harbor", "island", "jungle", "kettle", "lemon", "mountain", "needle", "ocean"];
+        var many = topics.SelectMany(t => new IntentExample[] { new($"{t} alpha", t), new($"{t} beta", t) }).ToList();
+        var model = new IntentModelTrainer().Train(many).Model;
+
+        var prediction = model.Predict("harbor gamma");
+
+        Assert.Equal(IntentModel.RankedIntents, prediction.Ranking.Count);
+        Assert.Equal("harbor", prediction.Top.Intent);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_model_is_refused()
+    {
+        Assert.Throws<InvalidDataException>(() => IntentModel.Load(new MemoryStream("PK\u0003\u0004 an old zip"u8.ToArray())));
+        using var truncated = new MemoryStream();
+        new IntentModelTrainer().Train(Examples).Model.Save(truncated);
+        Assert.Throws<InvalidDataException>(() => IntentModel.Load(new MemoryStream(truncated.ToArray()[..100])));
     }
 
     [Fact]
