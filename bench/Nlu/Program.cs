@@ -2,13 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Bench.Nlu;
+using ChatbotPipeline.Nlu.Entities.Learned;
 using ChatbotPipeline.Nlu.Intents;
 
 // Intent accuracy, out-of-scope recall, training time and memory, inference speed and model load time of the NLU
 // model on any dataset in the shared JSONL format; see docs/BENCHMARKS.md for results.
-const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE --test FILE [--oos FILE] [--json]";
+const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE --test FILE [--oos FILE] [--json]"
+    + " [--threshold P] [--margin P] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
+    + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]";
 string? train = null, test = null, oos = null;
 var json = false;
+double threshold = 0.4, margin = 0;
 var settings = IntentTrainingSettings.Default;
 var features = settings.Features;
 for (var i = 0; i < args.Length; i++)
@@ -20,6 +24,8 @@ for (var i = 0; i < args.Length; i++)
         case "--test": test = Next(); break;
         case "--oos": oos = Next(); break;
         case "--json": json = true; break;
+        case "--threshold": threshold = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--margin": margin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--algorithm": settings = settings with { Algorithm = Enum.Parse<IntentClassifierAlgorithm>(Next(), ignoreCase: true) }; break;
         case "--l2": settings = settings with { L2Regularization = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--iterations": settings = settings with { MaximumIterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -44,7 +50,8 @@ if (train is null || test is null)
 
 // The out-of-scope class, when a dataset labels training examples with it, is not an intent the model should learn.
 const string OutOfScope = "oos";
-var trainingSet = Dataset.Load(train).Where(u => u.Intent != OutOfScope).Select(u => new IntentExample(u.Text, u.Intent)).ToList();
+var trainingLines = Dataset.Load(train);
+var trainingSet = trainingLines.Where(u => u.Intent != OutOfScope).Select(u => new IntentExample(u.Text, u.Intent)).ToList();
 var testSet = Dataset.Load(test).Where(u => u.Intent != OutOfScope).ToList();
 var oosSet = oos is null ? [] : Dataset.Load(oos);
 
@@ -57,14 +64,12 @@ var inScope = testSet.Select(u => (u.Intent, Prediction: trained.Model.Predict(u
 var outOfScope = oosSet.Select(u => trained.Model.Predict(u.Text)).ToList();
 var accuracy = inScope.Count(p => p.Prediction.Top.Intent == p.Intent) / (double)inScope.Count;
 
-// Fallback thresholds: in-scope accuracy counts a fallback as wrong; out-of-scope recall counts fallbacks.
-var thresholds = Enumerable.Range(1, 19).Select(t => t * 0.05).ToList();
-var curve = thresholds.Select(threshold => new
-{
-    Threshold = threshold,
-    InScopeAccuracy = inScope.Count(p => p.Prediction.Top.Intent == p.Intent && p.Prediction.Top.Probability >= threshold) / (double)inScope.Count,
-    OutOfScopeRecall = outOfScope.Count == 0 ? (double?)null : outOfScope.Count(p => p.Top.Probability < threshold) / (double)outOfScope.Count,
-}).ToList();
+// With a fallback, in-scope accuracy counts a fallback as wrong; out-of-scope recall counts fallbacks.
+FallbackResult Evaluate(FallbackPolicy policy) => new(policy.Threshold, policy.AmbiguityMargin,
+    inScope.Count(p => p.Prediction.Top.Intent == p.Intent && policy.Accepts(p.Prediction)) / (double)inScope.Count,
+    outOfScope.Count == 0 ? null : outOfScope.Count(p => !policy.Accepts(p)) / (double)outOfScope.Count);
+var chosen = Evaluate(new FallbackPolicy(threshold, margin));
+var curve = Enumerable.Range(1, 19).Select(t => Evaluate(new FallbackPolicy(t * 0.05, margin))).ToList();
 
 watch.Restart();
 var predictions = 0;
@@ -83,12 +88,32 @@ watch.Restart();
 IntentModel.Load(saved).Predict(testSet[0].Text);
 var loadSeconds = watch.Elapsed.TotalSeconds;
 
+// Entities, when the data has them: the learned tagger alone, scored on exact span and type.
+object? entityResult = null;
+var annotated = trainingLines.Where(u => u.Entities is { Count: > 0 }).ToList();
+if (annotated.Count > 0 && testSet.Any(u => u.Entities is { Count: > 0 }))
+{
+    watch.Restart();
+    var tagger = new EntityTaggerTrainer().Train(trainingLines
+        .Select(u => new AnnotatedSentence(u.Text, (u.Entities ?? []).Select(e => new EntitySpan(e.Entity, e.Start, e.End)).ToList())).ToList())!;
+    var taggerSeconds = watch.Elapsed.TotalSeconds;
+    var scores = new EntityScores();
+    watch.Restart();
+    foreach (var utterance in testSet)
+        scores.Add(utterance.Entities ?? [], tagger.Extract(utterance.Text));
+    var taggedPerSecond = testSet.Count / watch.Elapsed.TotalSeconds;
+    entityResult = new { scores.Precision, scores.Recall, scores.F1, Entities = scores.Gold, TrainingSeconds = taggerSeconds, TaggedPerSecond = taggedPerSecond };
+    peakMiB = PeakResidentMiB();
+}
+
 var result = new
 {
     Train = train, Test = test, Oos = oos,
-    TrainingExamples = trainingSet.Count, Intents = trained.Metrics.Intents,
-    IntentAccuracy = accuracy, TrainingSeconds = trainingSeconds, PeakResidentMiB = peakMiB,
-    InferencePerSecondOneThread = perSecond, ModelLoadSeconds = loadSeconds, ModelBytes = saved.Length, Thresholds = curve,
+    TrainingExamples = trainingSet.Count, Intents = trained.Metrics.Intents, Settings = settings with { Features = features },
+    IntentAccuracy = accuracy, HoldoutAccuracy = trained.Metrics.HoldoutAccuracy, trained.Metrics.Temperature,
+    TrainingSeconds = trainingSeconds, PeakResidentMiB = peakMiB,
+    InferencePerSecondOneThread = perSecond, ModelLoadSeconds = loadSeconds, ModelBytes = saved.Length,
+    Fallback = chosen, Thresholds = curve, Entities = entityResult,
 };
 if (json)
 {
@@ -96,11 +121,16 @@ if (json)
     return 0;
 }
 Console.WriteLine($"train {train}: {trainingSet.Count} examples, {trained.Metrics.Intents} intents; test {test}: {testSet.Count}{(oos is null ? "" : $"; out of scope {oos}: {oosSet.Count}")}");
-Console.WriteLine($"intent accuracy        {accuracy:P2}");
-Console.WriteLine($"training               {trainingSeconds:F1} s, peak RSS {peakMiB:F0} MiB");
-Console.WriteLine($"inference (1 thread)   {perSecond:F0} utterances/s");
-Console.WriteLine($"model load             {loadSeconds * 1000:F0} ms ({saved.Length / 1024.0 / 1024:F1} MiB)");
-Console.WriteLine("threshold | in-scope acc. | OOS recall");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+    intent accuracy        {accuracy:P2} (holdout {trained.Metrics.HoldoutAccuracy:P2}, temperature {trained.Metrics.Temperature:F3})
+    training               {trainingSeconds:F1} s, peak RSS {peakMiB:F0} MiB
+    inference (1 thread)   {perSecond:F0} utterances/s
+    model load             {loadSeconds * 1000:F0} ms ({saved.Length / 1024.0 / 1024:F1} MiB)
+    fallback at {threshold:F2}/{margin:F2}   in-scope accuracy {chosen.InScopeAccuracy:P2}, OOS recall {(chosen.OutOfScopeRecall is { } r ? r.ToString("P2", CultureInfo.InvariantCulture) : "-")}
+    """));
+if (entityResult is not null)
+    Console.WriteLine(JsonSerializer.Serialize(entityResult, JsonSerializerOptions.Web));
+Console.WriteLine($"threshold (margin {margin:F2}) | in-scope acc. | OOS recall");
 foreach (var point in curve)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"     {point.Threshold:F2} |      {point.InScopeAccuracy,7:P1} | {(point.OutOfScopeRecall is { } recall ? recall.ToString("P1", CultureInfo.InvariantCulture) : "-"),7}"));
@@ -111,3 +141,6 @@ static double PeakResidentMiB()
     var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
     return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }
+
+/// <summary>What a fallback policy does on the test data.</summary>
+internal sealed record FallbackResult(double Threshold, double Margin, double InScopeAccuracy, double? OutOfScopeRecall);

@@ -12,6 +12,7 @@ public static partial class BotValidation
         errors.When(!BotIdPattern().IsMatch(bot.Id ?? ""), "id", "Use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
         errors.When(string.IsNullOrWhiteSpace(bot.Name), "name", "A bot needs a name.");
         errors.When(bot.FallbackThreshold is < 0 or > 1, "fallbackThreshold", "Use a probability between 0 and 1.");
+        errors.When(bot.AmbiguityMargin is < 0 or > 1, "ambiguityMargin", "Use a probability difference between 0 and 1.");
         errors.When(bot.ContextMinutes is < 1 or > 10_080, "contextMinutes", "Use 1 to 10080 minutes.");
         return errors.Result;
     }

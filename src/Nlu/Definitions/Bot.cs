@@ -1,10 +1,17 @@
+using ChatbotPipeline.Nlu.Intents;
+
 namespace ChatbotPipeline.Nlu.Definitions;
 
 /// <summary>A bot's own settings; its intents and entity types are kept beside it.</summary>
 /// <param name="FallbackThreshold">Below this top-intent probability the fallback answers. Default 0.4.</param>
+/// <param name="AmbiguityMargin">The fallback also answers when the second intent is within this probability of the first. Default 0 (off).</param>
 /// <param name="ContextMinutes">How long a conversation's context (pending intent, filled parameters) lives. Default 30.</param>
-public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes)
+public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
+    double AmbiguityMargin = 0)
 {
+    /// <summary>When this bot's predictions fall back.</summary>
+    public FallbackPolicy ToFallbackPolicy() => new(FallbackThreshold, AmbiguityMargin);
+
     public const double DefaultFallbackThreshold = 0.4;
     public const int DefaultContextMinutes = 30;
 }

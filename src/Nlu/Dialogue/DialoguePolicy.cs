@@ -6,14 +6,14 @@ namespace ChatbotPipeline.Nlu.Dialogue;
 
 /// <summary>
 /// Decides the bot's answer from the classified intent, the entities found and the conversation's context:
-/// slot filling with prompts, <c>cancel</c>, and the fallback below the bot's confidence threshold.
+/// slot filling with prompts, <c>cancel</c>, and the fallback when the prediction is not confident or is ambiguous.
 /// </summary>
 public sealed class DialoguePolicy
 {
     /// <summary>Decides the answer; <paramref name="prediction"/> is null when the bot has no model yet.</summary>
     public DialogueOutcome Decide(BotDefinition bot, IntentPrediction? prediction, IReadOnlyList<ExtractedEntity> entities, ConversationContext context)
     {
-        var confident = prediction is not null && prediction.Top.Probability >= bot.Bot.FallbackThreshold
+        var confident = prediction is not null && bot.Bot.ToFallbackPolicy().Accepts(prediction)
             ? bot.FindIntent(prediction.Top.Intent)
             : null;
 

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using ChatbotPipeline.Nlu.Intents.Features;
+using ChatbotPipeline.Nlu.Storage;
 
 namespace ChatbotPipeline.Nlu.Intents;
 
@@ -58,8 +59,7 @@ internal sealed class LinearIntentClassifier
         writer.Write(Temperature);
         foreach (var bias in _biases)
             writer.Write(bias);
-        writer.Write(_weights.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_weights.AsSpan()));
+        FloatArrays.Write(writer, _weights);
     }
 
     public static LinearIntentClassifier Read(BinaryReader reader)
@@ -71,15 +71,7 @@ internal sealed class LinearIntentClassifier
         var biases = new float[labels.Length];
         for (var i = 0; i < biases.Length; i++)
             biases[i] = reader.ReadSingle();
-        var weights = new float[reader.ReadInt32()];
-        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
-        while (bytes.Length > 0)
-        {
-            var read = reader.Read(bytes);
-            if (read == 0)
-                throw new EndOfStreamException("The model file ends inside its weights.");
-            bytes = bytes[read..];
-        }
+        var weights = FloatArrays.Read(reader);
         return new LinearIntentClassifier(labels, weights, biases, temperature);
     }
 }

@@ -106,5 +106,16 @@ public sealed class DialoguePolicyTests
         Assert.Equal(["Sorry, I didn't get that.", "Could you say it another way?"], outcome.Replies);
     }
 
+    [Fact]
+    public void An_ambiguous_prediction_falls_back_when_the_bot_sets_a_margin()
+    {
+        var definition = Some.Bot([Some.Intent("greet", "hi"), Some.Intent("bye", "bye")]);
+        var strict = definition with { Bot = definition.Bot with { AmbiguityMargin = 0.2 } };
+        IntentPrediction close = new([new IntentScore("greet", 0.5), new IntentScore("bye", 0.45)]);
+
+        Assert.Equal(DialogueStates.Completed, _policy.Decide(definition, close, [], ConversationContext.Empty).State);
+        Assert.Equal(DialogueStates.Fallback, _policy.Decide(strict, close, [], ConversationContext.Empty).State);
+    }
+
     private const string SystemIntentsFallback = Definitions.SystemIntents.Fallback;
 }

@@ -1,0 +1,19 @@
+namespace ChatbotPipeline.Nlu.Intents;
+
+/// <summary>
+/// When a prediction is not to be trusted: its top intent is not probable enough, or a second intent is too close
+/// behind it (the model cannot tell them apart, and guessing between them is worse than asking).
+/// </summary>
+/// <param name="Threshold">Least probability of the top intent.</param>
+/// <param name="AmbiguityMargin">Least lead of the top intent over the second; 0 turns the check off.</param>
+public sealed record FallbackPolicy(double Threshold, double AmbiguityMargin = 0)
+{
+    /// <summary>True when the prediction's top intent may be acted on.</summary>
+    public bool Accepts(IntentPrediction prediction)
+    {
+        var top = prediction.Top.Probability;
+        if (top < Threshold)
+            return false;
+        return AmbiguityMargin <= 0 || prediction.Ranking.Count < 2 || top - prediction.Ranking[1].Probability >= AmbiguityMargin;
+    }
+}
