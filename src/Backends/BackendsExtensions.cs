@@ -21,6 +21,7 @@ public static class BackendsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<ModelRepository>();
+        services.AddSingleton<TrainingHistory>();
         AddDocuments(builder);
         AddCache(builder);
         AddObjects(builder);

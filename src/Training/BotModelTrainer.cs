@@ -4,40 +4,68 @@ using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Nlu;
+using ChatbotPipeline.Nlu.Entities.Learned;
 using ChatbotPipeline.Nlu.Intents;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Training;
 
-/// <summary>Trains a bot's intent model from its phrases, stores it as the current version and announces it.</summary>
+/// <summary>
+/// Trains a bot's intent model and entity tagger from its phrases, puts the result through the gate, stores it as
+/// the current version and announces it; every run is recorded in the training history.
+/// </summary>
 public sealed partial class BotModelTrainer(
-    IBotStore bots, ModelRepository models, IntentModelTrainer trainer, ICacheStore cache, IOptions<TrainingOptions> options, TimeProvider time,
-    ILogger<BotModelTrainer> logger)
+    IBotStore bots, ModelRepository models, TrainingHistory history, IntentModelTrainer trainer, ICacheStore cache,
+    IOptions<TrainingOptions> options, TimeProvider time, ILogger<BotModelTrainer> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _botLocks = new(StringComparer.Ordinal);
 
+    /// <summary>Trains the bot on request; see <see cref="TrainAsync(TrainingRequest, IPublishEndpoint, CancellationToken)"/>.</summary>
+    public Task<TrainingOutcome> TrainAsync(string botId, bool force, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
+        TrainAsync(new TrainingRequest(botId, force), publisher, cancellationToken);
+
     /// <summary>
-    /// Trains the bot unless <paramref name="force"/> is false and its current model was built from the same data.
+    /// Trains the bot unless the request is not forced and its current model was built from the same data.
     /// Runs for one bot are serialized in this process, and across trainer replicas by a lease in the cache: a run that
     /// finds another trainer holding the bot is skipped, saying so.
     /// </summary>
-    public async Task<TrainingOutcome> TrainAsync(string botId, bool force, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    public async Task<TrainingOutcome> TrainAsync(TrainingRequest request, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
-        var gate = _botLocks.GetOrAdd(botId, _ => new SemaphoreSlim(1, 1));
+        var gate = _botLocks.GetOrAdd(request.BotId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var lease = await cache.TryAcquireLeaseAsync($"lease:training:{botId}", TimeSpan.FromMinutes(options.Value.LeaseMinutes), cancellationToken);
-            var outcome = lease is null
-                ? TrainingOutcome.Skipped(botId, "Another trainer is training this bot now.")
-                : await TrainLockedAsync(botId, force, cancellationToken);
-            if (outcome.Manifest is { } manifest)
-                await publisher.Publish(new ModelPublished(botId, manifest.Version, manifest.DataHash, manifest.CreatedAt), cancellationToken);
-            if (outcome.Manifest is not null)
-                LogPublished(botId, outcome.Manifest.Version, outcome.Manifest.Metrics.Examples);
+            var run = new TrainingRun(TrainingHistory.NewRunId(time.GetUtcNow()), request.BotId, request.Trigger, TrainingStatus.Running, time.GetUtcNow());
+            await using var lease = await cache.TryAcquireLeaseAsync($"lease:training:{request.BotId}", TimeSpan.FromMinutes(options.Value.LeaseMinutes), cancellationToken);
+            TrainingOutcome outcome;
+            if (lease is null)
+                outcome = TrainingOutcome.Skipped(request.BotId, "Another trainer is training this bot now.");
             else
-                LogNotPublished(botId, outcome.Status, outcome.Reason);
+            {
+                try
+                {
+                    outcome = await TrainLockedAsync(request, run, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The history must not show a run as running forever; the exception still reaches the caller.
+                    await history.SaveAsync(run with { Status = TrainingStatus.Failed, Reason = exception.Message, FinishedAt = time.GetUtcNow() }, CancellationToken.None);
+                    throw;
+                }
+                run = outcome.Run ?? run;
+            }
+
+            if (outcome.Manifest is { } manifest)
+                await publisher.Publish(new ModelPublished(request.BotId, manifest.Version, manifest.DataHash, manifest.CreatedAt), cancellationToken);
+            // A scheduled run that found nothing new is not news: the history keeps what someone asked for or what changed.
+            if (outcome.Status != TrainingStatus.Skipped || request.Trigger != Triggers.Schedule)
+                await history.SaveAsync(run with { Status = outcome.Status, Reason = outcome.Reason, FinishedAt = time.GetUtcNow() }, cancellationToken);
+            if (outcome.Manifest is not null)
+                LogPublished(request.BotId, outcome.Manifest.Version, outcome.Manifest.Metrics.Examples, outcome.Manifest.Metrics.HoldoutAccuracy);
+            else
+                LogNotPublished(request.BotId, outcome.Status, outcome.Reason);
             return outcome;
         }
         finally
@@ -46,36 +74,49 @@ public sealed partial class BotModelTrainer(
         }
     }
 
-    private async Task<TrainingOutcome> TrainLockedAsync(string botId, bool force, CancellationToken cancellationToken)
+    private async Task<TrainingOutcome> TrainLockedAsync(TrainingRequest request, TrainingRun run, CancellationToken cancellationToken)
     {
+        var botId = request.BotId;
         var definition = await bots.GetDefinitionAsync(botId, cancellationToken);
         if (definition is null)
             return TrainingOutcome.Failed(botId, $"Bot '{botId}' does not exist.");
 
         var data = TrainingData.From(definition);
         var current = await models.GetCurrentAsync(botId, cancellationToken);
-        if (!force && current?.DataHash == data.Hash)
+        if (!request.Force && current?.DataHash == data.Hash)
             return TrainingOutcome.Skipped(botId, $"Model {current.Version} was trained on the same data.");
 
-        TrainedIntentModel trained;
+        await history.SaveAsync(run with { BaselineVersion = current?.Version }, cancellationToken);
+        SerializedModel candidate;
         try
         {
-            // ML.NET training is CPU-bound and synchronous: keep it off the caller's thread.
-            trained = await Task.Run(() => trainer.Train(data.Examples), cancellationToken);
+            // Training is CPU-bound and synchronous: keep it off the caller's thread.
+            candidate = await Task.Run(() => ModelRepository.Serialize(Train(data)), cancellationToken);
         }
         catch (InvalidTrainingDataException exception)
         {
             return TrainingOutcome.Failed(botId, exception.Message);
         }
 
+        var measured = run with { Metrics = candidate.Trained.Metrics, ModelBytes = candidate.Bytes, BaselineVersion = current?.Version };
+        if (ModelGate.Refusal(candidate, current, options.Value, request.OverrideGate) is { } refusal)
+            return TrainingOutcome.Refused(botId, refusal) with { Run = measured };
+
         var createdAt = time.GetUtcNow();
         var version = $"{createdAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}-{data.Hash[..8]}";
-        var manifest = await models.PublishAsync(botId, version, createdAt, data.Hash, trained, cancellationToken);
-        return TrainingOutcome.Published(manifest);
+        var manifest = await models.PublishAsync(botId, version, createdAt, data.Hash, candidate, cancellationToken);
+        return TrainingOutcome.Published(manifest) with { Run = measured with { ModelVersion = version } };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: published model {ModelVersion} trained on {ExampleCount} phrases")]
-    private partial void LogPublished(string botId, string modelVersion, int exampleCount);
+    private TrainedNluModel Train(TrainingData data)
+    {
+        var intents = trainer.Train(data.Examples);
+        var tagger = new EntityTaggerTrainer().Train(data.Annotated);
+        return new TrainedNluModel(new NluModel(intents.Model, tagger), intents.Metrics, trainer.Settings);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: published model {ModelVersion} trained on {ExampleCount} phrases, held-out accuracy {HoldoutAccuracy:P1}")]
+    private partial void LogPublished(string botId, string modelVersion, int exampleCount, double? holdoutAccuracy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: training {Status}: {Reason}")]
     private partial void LogNotPublished(string botId, TrainingStatus status, string? reason);

@@ -7,5 +7,5 @@ namespace ChatbotPipeline.Training;
 public sealed class TrainingConsumer(BotModelTrainer trainer) : IConsumer<TrainingRequested>
 {
     public Task Consume(ConsumeContext<TrainingRequested> context) =>
-        trainer.TrainAsync(context.Message.BotId, context.Message.Force, context, context.CancellationToken);
+        trainer.TrainAsync(new TrainingRequest(context.Message.BotId, context.Message.Force, context.Message.OverrideGate), context, context.CancellationToken);
 }

@@ -1,29 +1,38 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Entities.Learned;
 using ChatbotPipeline.Nlu.Intents;
 
 namespace ChatbotPipeline.Training;
 
 /// <summary>What a bot's model is trained on, and the hash that tells whether it changed.</summary>
-public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, string Hash)
+public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, IReadOnlyList<AnnotatedSentence> Annotated, string Hash)
 {
     /// <summary>
     /// The labelled phrases of the bot's intents. The fallback intent is not a class: it answers when no class is
-    /// probable enough. The hash covers the phrases in a stable order and the trainer's version.
+    /// probable enough. The hash covers the phrases and their annotations in a stable order and the trainer's version.
     /// </summary>
     public static TrainingData From(BotDefinition bot)
     {
-        var examples = bot.Intents
+        var phrases = bot.Intents
             .Where(i => i.IntentId != SystemIntents.Fallback)
-            .SelectMany(i => i.TrainingData.Select(p => new IntentExample(p.Text, i.IntentId)))
-            .Where(e => !string.IsNullOrWhiteSpace(e.Text))
+            .SelectMany(i => i.TrainingData.Select(p => (Intent: i.IntentId, Phrase: p)))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Phrase.Text))
             .ToList();
+        var examples = phrases.Select(p => new IntentExample(p.Phrase.Text, p.Intent)).ToList();
+        // Every phrase teaches the tagger, those without annotations what is not an entity.
+        var annotated = phrases.Select(p => new AnnotatedSentence(p.Phrase.Text, p.Phrase.Entities
+            .Where(e => e.Begin >= 0 && e.End <= p.Phrase.Text.Length && e.Begin < e.End)
+            .Select(e => new EntitySpan(e.Name, e.Begin, e.End)).ToList())).ToList();
         var canonical = new StringBuilder($"trainer:{TrainerVersion}\n");
         foreach (var example in examples.OrderBy(e => e.Intent, StringComparer.Ordinal).ThenBy(e => e.Text, StringComparer.Ordinal))
             canonical.Append(example.Intent).Append('\t').Append(example.Text).Append('\n');
+        foreach (var sentence in annotated.Where(a => a.Entities.Count > 0).OrderBy(a => a.Text, StringComparer.Ordinal))
+            foreach (var entity in sentence.Entities)
+                canonical.Append(sentence.Text).Append('\t').Append(entity.Entity).Append('\t').Append(entity.Start).Append('\t').Append(entity.End).Append('\n');
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
-        return new TrainingData(examples, hash);
+        return new TrainingData(examples, annotated, hash);
     }
 
     /// <summary>Raised when the trainer's features or algorithm change, so unchanged data is still retrained.</summary>

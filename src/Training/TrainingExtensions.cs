@@ -21,10 +21,10 @@ public static class TrainingExtensions
         {
             var job = new JobKey("retrain-changed-bots");
             quartz.AddJob<ScheduledTrainingJob>(j => j.WithIdentity(job));
-            if (CronExpression.TryParse(options.Cron, out _))
-                quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-cron").WithCronSchedule(options.Cron));
+            // One tick a minute serves every bot's own cron as well as the default one.
+            quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-tick").WithCronSchedule(ScheduledTrainingJob.EveryMinute));
             if (options.TrainOnStart)
-                quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-on-start").StartNow());
+                quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-on-start").UsingJobData(ScheduledTrainingJob.StartRunKey, true).StartNow());
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

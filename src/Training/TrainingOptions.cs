@@ -20,4 +20,15 @@ public sealed class TrainingOptions
     /// </summary>
     [Range(1, 24 * 60)]
     public int LeaseMinutes { get; set; } = 30;
+
+    /// <summary>
+    /// How far (as a fraction, 0.02 = two points) a new model's held-out accuracy may fall below the current model's
+    /// before the gate refuses to publish it. Default 0.02.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MaxAccuracyDrop { get; set; } = 0.02;
+
+    /// <summary>Largest model (intents and entities together) the gate publishes, in MiB. Default 64.</summary>
+    [Range(1, 4096)]
+    public int MaxModelMegabytes { get; set; } = 64;
 }

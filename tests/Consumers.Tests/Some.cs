@@ -1,3 +1,4 @@
+using ChatbotPipeline.Nlu;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Contracts;
@@ -39,6 +40,9 @@ internal static class Some
     {
         var definition = (await bots.GetDefinitionAsync(BotId))!;
         var examples = definition.Intents.SelectMany(i => i.TrainingData.Select(p => new IntentExample(p.Text, i.IntentId))).ToList();
-        await models.PublishAsync(BotId, version, DateTimeOffset.UtcNow, $"hash-{version}", new IntentModelTrainer().Train(examples), CancellationToken.None);
+        var trainer = new IntentModelTrainer();
+        var trained = trainer.Train(examples);
+        var model = ModelRepository.Serialize(new TrainedNluModel(new NluModel(trained.Model, null), trained.Metrics, trainer.Settings));
+        await models.PublishAsync(BotId, version, DateTimeOffset.UtcNow, $"hash-{version}", model, CancellationToken.None);
     }
 }

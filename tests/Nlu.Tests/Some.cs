@@ -5,6 +5,9 @@ namespace ChatbotPipeline.Nlu.Tests;
 /// <summary>Builds the bots the NLU tests talk to.</summary>
 internal static class Some
 {
+    /// <summary>A Saturday morning, UTC: what relative dates in the tests resolve against.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+
     public static Intent Intent(string id, params string[] phrases) =>
         new(id, id, $"answer of {id}", [], phrases.Select(p => new TrainingPhrase(p, [])).ToList());
 

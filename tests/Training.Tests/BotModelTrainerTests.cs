@@ -32,7 +32,7 @@ public sealed class BotModelTrainerTests : IAsyncLifetime
         Assert.Equal((6, 2), (manifest.Metrics.Examples, manifest.Metrics.Intents));
         Assert.Matches(@"^\d{8}T\d{9}Z-[0-9a-f]{8}$", manifest.Version);
         var model = await _host.Get<ModelRepository>().LoadAsync(Some.BotId, manifest.Version, CancellationToken.None);
-        Assert.Equal("order", model.Predict("where is my order").Top.Intent);
+        Assert.Equal("order", model.Intents.Predict("where is my order").Top.Intent);
         Assert.True(await _host.Harness.Published.Any<ModelPublished>(m => m.Context.Message.Version == manifest.Version));
     }
 

@@ -13,7 +13,7 @@ public sealed class TrainingTestHost : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-training-").FullName;
     private readonly ServiceProvider _services;
 
-    public TrainingTestHost()
+    public TrainingTestHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -21,6 +21,8 @@ public sealed class TrainingTestHost : IAsyncDisposable
             ["Documents:Sqlite:Path"] = Path.Combine(_folder, "chatbot.db"),
             ["Objects:FileSystem:Path"] = Path.Combine(_folder, "objects"),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section);
         builder.AddBackends();
         builder.Services.AddSingleton<ChatbotPipeline.Nlu.Intents.IntentModelTrainer>().AddSingleton<BotModelTrainer>();
         builder.Services.AddLogging();
@@ -30,6 +32,8 @@ public sealed class TrainingTestHost : IAsyncDisposable
     }
 
     public ITestHarness Harness { get; }
+
+    public IServiceProvider Services => _services;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

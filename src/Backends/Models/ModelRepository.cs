@@ -1,24 +1,42 @@
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Objects;
+using ChatbotPipeline.Nlu;
+using ChatbotPipeline.Nlu.Entities.Learned;
 using ChatbotPipeline.Nlu.Intents;
 
 namespace ChatbotPipeline.Backends.Models;
 
 /// <summary>
-/// The layout of models in the object store: <c>models/{bot}/{version}/model.bin</c> and <c>manifest.json</c>,
-/// plus <c>models/{bot}/current.json</c>, the manifest of the version NLU should serve, written last.
+/// The layout of models in the object store: <c>models/{bot}/{version}/model.bin</c> (intents), <c>entities.bin</c>
+/// (the tagger, when the bot has one) and <c>manifest.json</c>, plus <c>models/{bot}/current.json</c>, the manifest
+/// of the version NLU should serve, written last.
 /// </summary>
 public sealed class ModelRepository(IObjectStore objects)
 {
-    /// <summary>Stores a model and makes it the bot's current version.</summary>
-    public async Task<ModelManifest> PublishAsync(string botId, string version, DateTimeOffset createdAt, string dataHash, TrainedIntentModel trained, CancellationToken cancellationToken)
+    /// <summary>Serializes a trained model to what <see cref="PublishAsync"/> stores, so its size can be checked first.</summary>
+    public static SerializedModel Serialize(TrainedNluModel trained)
     {
-        using var buffer = new MemoryStream();
-        trained.Model.Save(buffer);
-        var manifest = new ModelManifest(botId, version, createdAt, dataHash, trained.Metrics, buffer.Length);
-        buffer.Position = 0;
-        await objects.PutAsync($"{VersionPrefix(botId, version)}model.bin", buffer, cancellationToken);
+        var intents = new MemoryStream();
+        trained.Model.Intents.Save(intents);
+        MemoryStream? entities = null;
+        if (trained.Model.Entities is { } tagger)
+        {
+            entities = new MemoryStream();
+            tagger.Save(entities);
+        }
+        return new SerializedModel(trained, intents.ToArray(), entities?.ToArray());
+    }
+
+    /// <summary>Stores a model and makes it the bot's current version.</summary>
+    public async Task<ModelManifest> PublishAsync(string botId, string version, DateTimeOffset createdAt, string dataHash, SerializedModel model, CancellationToken cancellationToken)
+    {
+        var trained = model.Trained;
+        var manifest = new ModelManifest(botId, version, createdAt, dataHash, trained.Metrics, model.Bytes, trained.Settings,
+            trained.Model.Entities?.Entities ?? []);
+        await objects.PutAsync($"{VersionPrefix(botId, version)}{IntentsFile}", new MemoryStream(model.Intents), cancellationToken);
+        if (model.Entities is not null)
+            await objects.PutAsync($"{VersionPrefix(botId, version)}{EntitiesFile}", new MemoryStream(model.Entities), cancellationToken);
         await PutJsonAsync($"{VersionPrefix(botId, version)}manifest.json", manifest, cancellationToken);
         await PutJsonAsync(CurrentKey(botId), manifest, cancellationToken);
         return manifest;
@@ -34,15 +52,28 @@ public sealed class ModelRepository(IObjectStore objects)
 
     /// <summary>Loads a version's model.</summary>
     /// <exception cref="FileNotFoundException">The version has no model in the store.</exception>
-    public async Task<IntentModel> LoadAsync(string botId, string version, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">The stored model is damaged or of an older format.</exception>
+    public async Task<NluModel> LoadAsync(string botId, string version, CancellationToken cancellationToken)
     {
-        var key = $"{VersionPrefix(botId, version)}model.bin";
-        await using var stream = await objects.OpenReadAsync(key, cancellationToken) ?? throw new FileNotFoundException($"No model at '{key}'.");
-        // The model is read synchronously: buffer it rather than block on a network stream.
-        using var buffer = new MemoryStream();
+        var intentsKey = $"{VersionPrefix(botId, version)}{IntentsFile}";
+        using var intents = await ReadAllAsync(intentsKey, cancellationToken) ?? throw new FileNotFoundException($"No model at '{intentsKey}'.");
+        using var entities = await ReadAllAsync($"{VersionPrefix(botId, version)}{EntitiesFile}", cancellationToken);
+        return new NluModel(IntentModel.Load(intents), entities is null ? null : EntityTagger.Load(entities));
+    }
+
+    private const string IntentsFile = "model.bin";
+    private const string EntitiesFile = "entities.bin";
+
+    // Models are read synchronously: buffer them rather than block on a network stream.
+    private async Task<MemoryStream?> ReadAllAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var stream = await objects.OpenReadAsync(key, cancellationToken);
+        if (stream is null)
+            return null;
+        var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
-        return IntentModel.Load(buffer);
+        return buffer;
     }
 
     private static string VersionPrefix(string botId, string version) => $"models/{botId}/{version}/";

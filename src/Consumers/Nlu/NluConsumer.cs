@@ -45,8 +45,8 @@ public sealed partial class NluConsumer(
         if (model is null)
             LogNoModel(message.BotId, message.MessageId);
 
-        var prediction = model?.Model.Predict(message.Text);
-        var entities = bot.Entities.Extract(message.Text);
+        var prediction = model?.Model.Intents.Predict(message.Text);
+        var entities = bot.Entities.Extract(message.Text, time.GetUtcNow(), model?.Model.Entities);
         var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
         var outcome = policy.Decide(bot.Definition, prediction, entities, conversation);
         await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,

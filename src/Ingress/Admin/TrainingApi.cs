@@ -6,27 +6,47 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Admin;
 
-/// <summary><c>/api/bots/{botId}/train</c> and <c>/model</c>: ask for a new model, see the current one.</summary>
+/// <summary>
+/// <c>/api/bots/{botId}/train</c>, <c>/model</c> and <c>/training</c>: ask for a new model, see the current one,
+/// see how training went (status, history with metrics, and why the gate refused a model).
+/// </summary>
 public static class TrainingApi
 {
     public static void MapTrainingApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/bots/{botId}/train", RequestTraining);
         api.MapGet("/bots/{botId}/model", GetCurrentModel);
+        api.MapGet("/bots/{botId}/training", GetTraining);
     }
 
+    /// <summary>How many runs the training view lists.</summary>
+    private const int HistoryLength = 20;
+
     private static async Task<Results<Accepted<TrainingAccepted>, NotFound>> RequestTraining(
-        string botId, IBotStore bots, IPublishEndpoint publisher, TimeProvider time, CancellationToken cancellationToken)
+        string botId, IBotStore bots, IPublishEndpoint publisher, TimeProvider time, CancellationToken cancellationToken, bool overrideGate = false)
     {
         if (await bots.GetBotAsync(botId, cancellationToken) is null)
             return TypedResults.NotFound();
-        var request = new TrainingRequested(Guid.CreateVersion7().ToString("N"), botId, Force: true, time.GetUtcNow());
+        var request = new TrainingRequested(Guid.CreateVersion7().ToString("N"), botId, Force: true, time.GetUtcNow(), overrideGate);
         await publisher.Publish(request, cancellationToken);
-        return TypedResults.Accepted($"/api/bots/{botId}/model", new TrainingAccepted(request.RequestId, botId));
+        return TypedResults.Accepted($"/api/bots/{botId}/training", new TrainingAccepted(request.RequestId, botId));
     }
 
     private static async Task<Results<Ok<ModelManifest>, NotFound>> GetCurrentModel(string botId, ModelRepository models, CancellationToken cancellationToken) =>
         await models.GetCurrentAsync(botId, cancellationToken) is { } manifest ? TypedResults.Ok(manifest) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<TrainingView>, NotFound>> GetTraining(
+        string botId, IBotStore bots, ModelRepository models, TrainingHistory history, CancellationToken cancellationToken)
+    {
+        if (await bots.GetBotAsync(botId, cancellationToken) is null)
+            return TypedResults.NotFound();
+        var runs = await history.ListAsync(botId, HistoryLength, cancellationToken);
+        var current = await models.GetCurrentAsync(botId, cancellationToken);
+        return TypedResults.Ok(new TrainingView(botId, runs.FirstOrDefault()?.Status, current, runs));
+    }
+
+    /// <summary>A bot's training: the latest run's status, the model serving now, and the recent runs newest first.</summary>
+    public sealed record TrainingView(string BotId, TrainingStatus? Status, ModelManifest? Current, IReadOnlyList<TrainingRun> Runs);
 
     /// <summary>The answer to a training request: training runs on the <c>training</c> queue.</summary>
     public sealed record TrainingAccepted(string RequestId, string BotId);

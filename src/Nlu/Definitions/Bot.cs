@@ -5,9 +5,11 @@ namespace ChatbotPipeline.Nlu.Definitions;
 /// <summary>A bot's own settings; its intents and entity types are kept beside it.</summary>
 /// <param name="FallbackThreshold">Below this top-intent probability the fallback answers. Default 0.4.</param>
 /// <param name="AmbiguityMargin">The fallback also answers when the second intent is within this probability of the first. Default 0 (off).</param>
+/// <param name="TrainingCron">Quartz cron expression of this bot's scheduled retrain; null follows the trainer's <c>Training:Cron</c>.</param>
 /// <param name="ContextMinutes">How long a conversation's context (pending intent, filled parameters) lives. Default 30.</param>
 public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
-    double AmbiguityMargin = 0)
+    double AmbiguityMargin = 0,
+    string? TrainingCron = null)
 {
     /// <summary>When this bot's predictions fall back.</summary>
     public FallbackPolicy ToFallbackPolicy() => new(FallbackThreshold, AmbiguityMargin);

@@ -1,19 +1,27 @@
 using System.Text.RegularExpressions;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Entities.BuiltIn;
+using ChatbotPipeline.Nlu.Entities.Learned;
 
 namespace ChatbotPipeline.Nlu.Entities;
 
 /// <summary>
-/// Finds a bot's entities in text. Built once per bot revision: the lookup values (with synonyms and the values
-/// annotated in training phrases) and the regex patterns are compiled here, not per message.
+/// Finds a bot's entities in text with every extractor: the bot's regex patterns and lookup values (with synonyms
+/// and the values annotated in training phrases), the tagger learned from its annotated phrases, and the built-in
+/// number, e-mail and date/time values. Built once per bot revision: lookups and patterns compile here, not per message.
 /// </summary>
 public sealed class EntityRecognizer
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
     private readonly IReadOnlyList<(string Entity, Regex Pattern, string Extractor, IReadOnlyDictionary<string, string>? Canonical)> _matchers;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _canonical;
 
-    private EntityRecognizer(IReadOnlyList<(string, Regex, string, IReadOnlyDictionary<string, string>?)> matchers) => _matchers = matchers;
+    private EntityRecognizer(IReadOnlyList<(string, Regex, string, IReadOnlyDictionary<string, string>?)> matchers)
+    {
+        _matchers = matchers;
+        _canonical = matchers.Where(m => m.Item4 is not null).ToDictionary(m => m.Item1, m => m.Item4!, StringComparer.Ordinal);
+    }
 
     /// <summary>Compiles the recognizer for a bot definition.</summary>
     public static EntityRecognizer For(BotDefinition bot)
@@ -32,10 +40,18 @@ public sealed class EntityRecognizer
         return new EntityRecognizer(matchers);
     }
 
-    /// <summary>The entities in the text, longest first where two would overlap, then in reading order.</summary>
-    public IReadOnlyList<ExtractedEntity> Extract(string text)
+    /// <summary>
+    /// The entities in the text in reading order. Where two overlap, the bot's own patterns and lookups win over the
+    /// tagger, and the tagger over built-in values; among equals, the longer span.
+    /// </summary>
+    /// <param name="tagger">The bot's learned tagger, when its model has one.</param>
+    /// <param name="now">The time relative dates ("tomorrow") resolve against.</param>
+    public IReadOnlyList<ExtractedEntity> Extract(string text, DateTimeOffset now, EntityTagger? tagger = null)
     {
         var found = new List<ExtractedEntity>();
+        if (tagger is not null)
+            found.AddRange(tagger.Extract(text).Select(Canonicalize));
+        found.AddRange(BuiltInEntities.Extract(text, now));
         foreach (var (entity, pattern, extractor, canonical) in _matchers)
         {
             try
@@ -56,15 +72,28 @@ public sealed class EntityRecognizer
         return WithoutOverlaps(found);
     }
 
+    // A tagged value that is a known synonym takes its canonical value, as a lookup match would.
+    private ExtractedEntity Canonicalize(ExtractedEntity tagged) =>
+        _canonical.TryGetValue(tagged.Entity, out var forms) && forms.TryGetValue(tagged.Value.ToLowerInvariant(), out var canonical)
+            ? tagged with { Value = canonical }
+            : tagged;
+
     private static string ValueOf(Match match) => match.Groups["value"] is { Success: true } group ? group.Value : match.Value;
 
     private static List<ExtractedEntity> WithoutOverlaps(List<ExtractedEntity> found)
     {
         var kept = new List<ExtractedEntity>();
-        foreach (var candidate in found.OrderByDescending(e => e.End - e.Start).ThenBy(e => e.Start))
+        foreach (var candidate in found.OrderBy(e => Rank(e.Extractor)).ThenByDescending(e => e.End - e.Start).ThenBy(e => e.Start))
             if (!kept.Any(k => candidate.Start < k.End && k.Start < candidate.End))
                 kept.Add(candidate);
         kept.Sort((a, b) => a.Start.CompareTo(b.Start));
         return kept;
     }
+
+    private static int Rank(string extractor) => extractor switch
+    {
+        EntityTagger.Extractor => 1,
+        BuiltInEntities.Extractor => 2,
+        _ => 0,
+    };
 }

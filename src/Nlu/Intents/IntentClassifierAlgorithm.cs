@@ -1,6 +1,7 @@
 namespace ChatbotPipeline.Nlu.Intents;
 
 /// <summary>The solver behind an intent model; all of them are linear, so inference is the same.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IntentClassifierAlgorithm>))]
 public enum IntentClassifierAlgorithm
 {
     /// <summary>One-versus-rest linear SVMs solved by dual coordinate descent (our own solver): the most accurate and the fastest.</summary>

@@ -1,5 +1,7 @@
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Backends.Objects;
+using ChatbotPipeline.Nlu;
+using ChatbotPipeline.Nlu.Entities.Learned;
 using ChatbotPipeline.Nlu.Intents;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +20,15 @@ public sealed class ModelRepositoryTests : IDisposable
         _repository = new ModelRepository(_objects);
     }
 
-    private static TrainedIntentModel Train() => new IntentModelTrainer().Train(
-        [new("hi", "greet"), new("hello", "greet"), new("bye", "goodbye"), new("see you", "goodbye")]);
+    private static SerializedModel Train(bool withTagger = false)
+    {
+        var trainer = new IntentModelTrainer();
+        var intents = trainer.Train([new("hi", "greet"), new("hello", "greet"), new("bye", "goodbye"), new("see you", "goodbye")]);
+        var tagger = withTagger
+            ? new EntityTaggerTrainer().Train([new AnnotatedSentence("fly to paris", [new EntitySpan("city", 7, 12)]), new AnnotatedSentence("fly to rome", [new EntitySpan("city", 7, 11)])])
+            : null;
+        return ModelRepository.Serialize(new TrainedNluModel(new NluModel(intents.Model, tagger), intents.Metrics, trainer.Settings));
+    }
 
     [Fact]
     public async Task Published_model_becomes_current_with_its_manifest_beside_it()
@@ -29,7 +38,22 @@ public sealed class ModelRepositoryTests : IDisposable
         Assert.Equal(manifest, await _repository.GetCurrentAsync("demo", CancellationToken.None));
         Assert.Equal(manifest, await _repository.GetAsync("demo", "v1", CancellationToken.None));
         Assert.True(manifest.ModelBytes > 0);
+        Assert.Equal(IntentTrainingSettings.Default, manifest.Settings);
         Assert.Equal(["models/demo/current.json", "models/demo/v1/manifest.json", "models/demo/v1/model.bin"], await _objects.ListAsync("models/"));
+    }
+
+    [Fact]
+    public async Task A_model_with_a_tagger_stores_and_loads_both()
+    {
+        var model = Train(withTagger: true);
+        var manifest = await _repository.PublishAsync("demo", "v1", Created, "hash1", model, CancellationToken.None);
+
+        var loaded = await _repository.LoadAsync("demo", "v1", CancellationToken.None);
+
+        Assert.Equal(["city"], manifest.EntityTypes);
+        Assert.Equal(model.Bytes, manifest.ModelBytes);
+        Assert.Contains("models/demo/v1/entities.bin", await _objects.ListAsync("models/"));
+        Assert.Equal("city", Assert.Single(loaded.Entities!.Extract("fly to paris")).Entity);
     }
 
     [Fact]
@@ -40,7 +64,8 @@ public sealed class ModelRepositoryTests : IDisposable
 
         var loaded = await _repository.LoadAsync("demo", "v1", CancellationToken.None);
 
-        Assert.Equal(trained.Model.Predict("hello there").Ranking, loaded.Predict("hello there").Ranking);
+        Assert.Equal(trained.Trained.Model.Intents.Predict("hello there").Ranking, loaded.Intents.Predict("hello there").Ranking);
+        Assert.Null(loaded.Entities);
     }
 
     [Fact]

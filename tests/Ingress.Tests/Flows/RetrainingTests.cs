@@ -30,6 +30,22 @@ public sealed class RetrainingTests(ReadyIngress ingress) : IClassFixture<ReadyI
         Assert.True(string.CompareOrdinal(after, before) > 0, $"{after} should be newer than {before}");
         Assert.Equal(after, (await admin.GetFromJsonAsync<JsonElement>("/api/bots/demo/model")).GetProperty("version").GetString());
         Assert.Equal(after, turns[1].ModelVersion);
+
+        var training = await admin.GetFromJsonAsync<JsonElement>("/api/bots/demo/training");
+        var run = training.GetProperty("runs").EnumerateArray().First(r => r.GetProperty("modelVersion").GetString() == after);
+        Assert.Equal(after, training.GetProperty("current").GetProperty("version").GetString());
+        Assert.Equal("Published", run.GetProperty("status").GetString());
+        Assert.Equal("request", run.GetProperty("trigger").GetString());
+        Assert.True(run.GetProperty("metrics").GetProperty("examples").GetInt32() > 0);
+        Assert.Equal("LinearSvm", training.GetProperty("current").GetProperty("settings").GetProperty("algorithm").GetString());
+    }
+
+    [Fact]
+    public async Task The_training_view_of_an_unknown_bot_is_not_found()
+    {
+        var response = await ingress.Factory.CreateAdminClient().GetAsync("/api/bots/nobot/training");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class DialoguePolicyTests
     private readonly Definitions.BotDefinition _bot = Some.ShopBot();
 
     private DialogueOutcome Say(string text, string intent, double probability, ConversationContext? context = null) =>
-        _policy.Decide(_bot, Predict(intent, probability), EntityRecognizer.For(_bot).Extract(text), context ?? ConversationContext.Empty);
+        _policy.Decide(_bot, Predict(intent, probability), EntityRecognizer.For(_bot).Extract(text, Some.Now), context ?? ConversationContext.Empty);
 
     private static IntentPrediction Predict(string intent, double probability) =>
         new([new IntentScore(intent, probability), new IntentScore("other", 1 - probability)]);

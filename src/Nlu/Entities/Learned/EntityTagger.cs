@@ -37,15 +37,18 @@ public sealed class EntityTagger
     internal int TagCount => _tags.Length;
     internal string[] Tags => _tags;
 
+    /// <summary>Below this confidence a tagged span is more often noise than an entity, and is left out.</summary>
+    public const double DefaultMinConfidence = 0.5;
+
     /// <summary>The entities in the text, with their exact character spans and a confidence in [0, 1].</summary>
-    public IReadOnlyList<ExtractedEntity> Extract(string text)
+    public IReadOnlyList<ExtractedEntity> Extract(string text, double minConfidence = DefaultMinConfidence)
     {
         var tokens = EntityTokenizer.Tokenize(text);
         if (tokens.Count == 0)
             return [];
         var scores = Emissions(TokenFeatures.Extract(text, tokens));
         var path = Viterbi(scores, tokens.Count);
-        return Spans(text, tokens, path, scores);
+        return Spans(text, tokens, path, scores).Where(e => e.Confidence >= minConfidence).ToList();
     }
 
     internal float[] Emissions(ulong[][] features)
@@ -62,9 +65,8 @@ public sealed class EntityTagger
     /// <summary>The best tag sequence; tags that cannot follow each other (I-x after anything but B-x or I-x) never do.</summary>
     internal int[] Viterbi(float[] emissions, int length) => ChainDecoder.Decode(emissions, _transitions, length, _tags.Length, _allowed);
 
-    private List<ExtractedEntity> Spans(string text, List<Token> tokens, int[] path, float[] scores)
+    private IEnumerable<ExtractedEntity> Spans(string text, List<Token> tokens, int[] path, float[] scores)
     {
-        var found = new List<ExtractedEntity>();
         for (var i = 0; i < path.Length;)
         {
             if (path[i] == Outside)
@@ -78,10 +80,9 @@ public sealed class EntityTagger
                 j++;
             var start = tokens[i].Start;
             var end = tokens[j - 1].End;
-            found.Add(new ExtractedEntity(type, text[start..end], start, end, Confidence(scores, path, i, j), Extractor));
+            yield return new ExtractedEntity(type, text[start..end], start, end, Confidence(scores, path, i, j), Extractor);
             i = j;
         }
-        return found;
     }
 
     // The mean, over the span's tokens, of the chosen tag's share of a softmax over that token's emission scores:

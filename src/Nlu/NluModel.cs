@@ -1,0 +1,7 @@
+using ChatbotPipeline.Nlu.Entities.Learned;
+using ChatbotPipeline.Nlu.Intents;
+
+namespace ChatbotPipeline.Nlu;
+
+/// <summary>What one training run of a bot produces and NLU serves: the intent classifier and, when the bot's phrases annotate entities, the entity tagger.</summary>
+public sealed record NluModel(IntentModel Intents, EntityTagger? Entities);
