@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Bench.Nlu;
+using ChatbotPipeline.Nlu.Definitions;
 using ChatbotPipeline.Nlu.Entities.Learned;
 using ChatbotPipeline.Nlu.Intents;
 
 // Intent accuracy, out-of-scope recall, training time and memory, inference speed and model load time of the NLU
 // model on any dataset in the shared JSONL format; see docs/BENCHMARKS.md for results.
-const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE --test FILE [--oos FILE] [--json]"
+const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE --test FILE [--oos FILE] [--oos-train FILE] [--json]"
     + " [--threshold P] [--margin P] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
     + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]";
-string? train = null, test = null, oos = null;
+string? train = null, test = null, oos = null, oosTrain = null;
 var json = false;
 double threshold = 0.4, margin = 0;
 var settings = IntentTrainingSettings.Default;
@@ -23,6 +24,7 @@ for (var i = 0; i < args.Length; i++)
         case "--train": train = Next(); break;
         case "--test": test = Next(); break;
         case "--oos": oos = Next(); break;
+        case "--oos-train": oosTrain = Next(); break;
         case "--json": json = true; break;
         case "--threshold": threshold = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--margin": margin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -54,6 +56,9 @@ var trainingLines = Dataset.Load(train);
 var trainingSet = trainingLines.Where(u => u.Intent != OutOfScope).Select(u => new IntentExample(u.Text, u.Intent)).ToList();
 var testSet = Dataset.Load(test).Where(u => u.Intent != OutOfScope).ToList();
 var oosSet = oos is null ? [] : Dataset.Load(oos);
+// Out-of-scope examples to learn from, as a bot would teach its fallback intent.
+if (oosTrain is not null)
+    trainingSet.AddRange(Dataset.Load(oosTrain).Select(u => new IntentExample(u.Text, SystemIntents.Fallback)));
 
 var watch = Stopwatch.StartNew();
 var trained = new IntentModelTrainer(settings with { Features = features }).Train(trainingSet);
@@ -97,12 +102,19 @@ if (annotated.Count > 0 && testSet.Any(u => u.Entities is { Count: > 0 }))
     var tagger = new EntityTaggerTrainer().Train(trainingLines
         .Select(u => new AnnotatedSentence(u.Text, (u.Entities ?? []).Select(e => new EntitySpan(e.Entity, e.Start, e.End)).ToList())).ToList())!;
     var taggerSeconds = watch.Elapsed.TotalSeconds;
-    var scores = new EntityScores();
+    // Tagged once with no confidence floor, then scored at several floors, the tagger's default among them.
     watch.Restart();
-    foreach (var utterance in testSet)
-        scores.Add(utterance.Entities ?? [], tagger.Extract(utterance.Text));
+    var tagged = testSet.Select(u => (Gold: u.Entities ?? [], Found: tagger.Extract(u.Text, minConfidence: 0))).ToList();
     var taggedPerSecond = testSet.Count / watch.Elapsed.TotalSeconds;
-    entityResult = new { scores.Precision, scores.Recall, scores.F1, Entities = scores.Gold, TrainingSeconds = taggerSeconds, TaggedPerSecond = taggedPerSecond };
+    var floors = new[] { 0, 0.1, 0.2, 0.3, EntityTagger.DefaultMinConfidence }.Distinct().Order().Select(floor =>
+    {
+        var scores = new EntityScores();
+        foreach (var (gold, found) in tagged)
+            scores.Add(gold, found.Where(e => e.Confidence >= floor).ToList());
+        return new { MinConfidence = floor, scores.Precision, scores.Recall, scores.F1 };
+    }).ToList();
+    var atDefault = floors.Single(f => f.MinConfidence == EntityTagger.DefaultMinConfidence);
+    entityResult = new { atDefault.Precision, atDefault.Recall, atDefault.F1, Entities = tagged.Sum(t => t.Gold.Count), TrainingSeconds = taggerSeconds, TaggedPerSecond = taggedPerSecond, ByMinConfidence = floors };
     peakMiB = PeakResidentMiB();
 }
 

@@ -10,13 +10,12 @@ namespace ChatbotPipeline.Training;
 public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, IReadOnlyList<AnnotatedSentence> Annotated, string Hash)
 {
     /// <summary>
-    /// The labelled phrases of the bot's intents. The fallback intent is not a class: it answers when no class is
-    /// probable enough. The hash covers the phrases and their annotations in a stable order and the trainer's version.
+    /// The labelled phrases of the bot's intents. Phrases given to the fallback intent are examples of what the bot
+    /// does not handle: they train a class whose prediction means fallback, next to the confidence threshold. The hash covers the phrases and their annotations in a stable order and the trainer's version.
     /// </summary>
     public static TrainingData From(BotDefinition bot)
     {
         var phrases = bot.Intents
-            .Where(i => i.IntentId != SystemIntents.Fallback)
             .SelectMany(i => i.TrainingData.Select(p => (Intent: i.IntentId, Phrase: p)))
             .Where(p => !string.IsNullOrWhiteSpace(p.Phrase.Text))
             .ToList();

@@ -7,12 +7,23 @@ public sealed class TrainingDataTests
     private static BotDefinition Bot(params Intent[] intents) => new(new Bot("b", "B"), intents, [], 1);
 
     [Fact]
-    public void Examples_come_from_every_intent_but_fallback()
+    public void Examples_come_from_every_intent_and_the_fallbacks_phrases_teach_what_is_out_of_scope()
     {
-        var data = TrainingData.From(Bot(Some.Intent("greet", "hi", " "), Some.Intent(SystemIntents.Fallback, "should not count")));
+        var data = TrainingData.From(Bot(Some.Intent("greet", "hi", " "), Some.Intent(SystemIntents.Fallback, "what is the meaning of life")));
 
-        var example = Assert.Single(data.Examples);
-        Assert.Equal(("hi", "greet"), (example.Text, example.Intent));
+        Assert.Equal([("hi", "greet"), ("what is the meaning of life", SystemIntents.Fallback)], data.Examples.Select(e => (e.Text, e.Intent)));
+    }
+
+    [Fact]
+    public void Annotated_entities_inside_their_phrase_become_tagger_sentences_and_count_in_the_hash()
+    {
+        var plain = Some.Intent("book", "fly to rome");
+        var annotated = plain with { TrainingData = [new TrainingPhrase("fly to rome", [new PhraseEntity("rome", 7, 11, "city"), new PhraseEntity("bad", 9, 40, "city")])] };
+
+        var data = TrainingData.From(Bot(annotated));
+
+        Assert.Equal([new Nlu.Entities.Learned.EntitySpan("city", 7, 11)], Assert.Single(data.Annotated).Entities);
+        Assert.NotEqual(TrainingData.From(Bot(plain)).Hash, data.Hash);
     }
 
     [Fact]

@@ -1,8 +1,11 @@
+using ChatbotPipeline.Nlu.Definitions;
+
 namespace ChatbotPipeline.Nlu.Intents;
 
 /// <summary>
-/// When a prediction is not to be trusted: its top intent is not probable enough, or a second intent is too close
-/// behind it (the model cannot tell them apart, and guessing between them is worse than asking).
+/// When a prediction is not to be trusted: its top intent is the fallback itself (a bot may teach it out-of-scope
+/// phrases), is not probable enough, or has a second intent too close behind it (the model cannot tell them apart,
+/// and guessing between them is worse than asking).
 /// </summary>
 /// <param name="Threshold">Least probability of the top intent.</param>
 /// <param name="AmbiguityMargin">Least lead of the top intent over the second; 0 turns the check off.</param>
@@ -11,6 +14,8 @@ public sealed record FallbackPolicy(double Threshold, double AmbiguityMargin = 0
     /// <summary>True when the prediction's top intent may be acted on.</summary>
     public bool Accepts(IntentPrediction prediction)
     {
+        if (prediction.Top.Intent == SystemIntents.Fallback)
+            return false;
         var top = prediction.Top.Probability;
         if (top < Threshold)
             return false;

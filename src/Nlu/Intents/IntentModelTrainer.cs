@@ -55,9 +55,11 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
             var v = featurizer.Featurize(text);
             vectors.Add(new SparseVector(v.IndexSpan.ToArray(), v.ValueSpan.ToArray(), v.Count));
         }
-        var classifier = Settings.Algorithm == IntentClassifierAlgorithm.LinearSvm
-            ? DualCoordinateSvmTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings)
-            : MlNetLinearTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings);
+        var classifier = Settings.Algorithm switch
+        {
+            IntentClassifierAlgorithm.LinearSvm => DualCoordinateSvmTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings),
+            _ => MlNetLinearTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings),
+        };
         return new IntentModel(featurizer, classifier);
     }
 

@@ -47,6 +47,9 @@ internal sealed class LinearIntentClassifier
     /// <summary>Calibrated probabilities from raw scores, in place.</summary>
     public void Probabilities(Span<float> scores)
     {
+        // SoftMax exponentiates as given: shift the largest score to 0 first so a sharp temperature cannot overflow.
+        var max = TensorPrimitives.Max(scores);
+        TensorPrimitives.Subtract(scores, max, scores);
         TensorPrimitives.Multiply(scores, 1f / Temperature, scores);
         TensorPrimitives.SoftMax(scores, scores);
     }

@@ -4,12 +4,20 @@ namespace ChatbotPipeline.Nlu.Intents;
 /// Temperature scaling (Guo et al., 2017): the one softmax temperature that minimizes the negative log-likelihood
 /// of held-out labels. It changes confidences, never the ranking.
 /// </summary>
-internal static class TemperatureFit
+public static class TemperatureFit
 {
+    /// <summary>Below this many held-out phrases the fit says more about the sample than the model: keep T = 1.</summary>
+    public const int MinExamples = 30;
+
+    // Bounds keep a holdout the model gets entirely right from driving T towards 0 (certainty it has not earned).
+    private const double MinTemperature = 0.05, MaxTemperature = 20;
+
     public static float Fit(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth)
     {
-        // The likelihood is unimodal in log T: a golden-section search over [0.01, 100] needs no gradient.
-        double low = Math.Log(0.01), high = Math.Log(100);
+        if (logits.Count < MinExamples)
+            return 1f;
+        // The likelihood is unimodal in log T: a golden-section search over the bounds needs no gradient.
+        double low = Math.Log(MinTemperature), high = Math.Log(MaxTemperature);
         var ratio = (Math.Sqrt(5) - 1) / 2;
         var a = high - ratio * (high - low);
         var b = low + ratio * (high - low);

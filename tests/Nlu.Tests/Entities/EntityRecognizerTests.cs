@@ -75,13 +75,14 @@ public sealed class EntityRecognizerTests
             new AnnotatedSentence("send it to Ann Lee", [new EntitySpan("person", 11, 18)]),
             new AnnotatedSentence("send it to Bob Stone", [new EntitySpan("person", 11, 20)]),
             new AnnotatedSentence("deliver to Carla Diaz today", [new EntitySpan("person", 11, 21)]),
+            new AnnotatedSentence("send 3 boxes to Eve Park", [new EntitySpan("person", 16, 24)]),
         ]);
 
-        var entities = EntityRecognizer.For(bot).Extract("send ord123 to Dan Moss in the big apple tomorrow, 2 boxes", Some.Now, tagger);
+        var entities = EntityRecognizer.For(bot).Extract("send 2 boxes of ord123 to Dan Moss in the big apple tomorrow", Some.Now, tagger);
 
         Assert.Equal(
-            [("order_number", "ord123", "regex"), ("person", "Dan Moss", "tagger"), ("city", "New York", "synonyms"),
-             (BuiltInEntities.DateTime, "2026-11-29", "builtin"), (BuiltInEntities.Number, "2", "builtin")],
+            [(BuiltInEntities.Number, "2", "builtin"), ("order_number", "ord123", "regex"), ("person", "Dan Moss", "tagger"),
+             ("city", "New York", "synonyms"), (BuiltInEntities.DateTime, "2026-11-29", "builtin")],
             entities.Select(e => (e.Entity, e.Value, e.Extractor)));
     }
 

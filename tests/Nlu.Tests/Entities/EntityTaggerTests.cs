@@ -26,7 +26,7 @@ public sealed class EntityTaggerTests
     {
         var tagger = new EntityTaggerTrainer().Train(Sentences())!;
 
-        var entity = Assert.Single(tagger.Extract("any flights to san francisco next week"));
+        var entity = Assert.Single(tagger.Extract("any flights to san francisco"));
 
         Assert.Equal(("city", "san francisco", 15, 28, EntityTagger.Extractor), (entity.Entity, entity.Value, entity.Start, entity.End, entity.Extractor));
         Assert.InRange(entity.Confidence, 0.5, 1.0);

@@ -36,4 +36,12 @@ public sealed class FallbackPolicyTests
     {
         Assert.True(new FallbackPolicy(0.5, AmbiguityMargin: 0.5).Accepts(Ranked(0.9)));
     }
+
+    [Fact]
+    public void A_prediction_of_the_fallback_intent_itself_falls_back_however_confident()
+    {
+        IntentPrediction outOfScope = new([new IntentScore(Definitions.SystemIntents.Fallback, 0.97), new IntentScore("greet", 0.03)]);
+
+        Assert.False(new FallbackPolicy(0.4).Accepts(outOfScope));
+    }
 }

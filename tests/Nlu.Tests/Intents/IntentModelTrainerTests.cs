@@ -33,7 +33,7 @@ public sealed class IntentModelTrainerTests
         Assert.Equal(3, metrics.Intents);
         Assert.Equal(3, metrics.HoldoutExamples);
         Assert.NotNull(metrics.HoldoutAccuracy);
-        Assert.InRange(metrics.Temperature, 0.01f, 100f);
+        Assert.Equal(1f, metrics.Temperature); // three held-out phrases are too few to fit a temperature on
         Assert.True(metrics.Features > 0);
         Assert.True(metrics.TrainingSeconds > 0);
     }

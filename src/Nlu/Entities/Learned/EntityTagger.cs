@@ -21,6 +21,7 @@ public sealed class EntityTagger
     private readonly float[] _emissions;
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
+    private readonly float[] _expTransitions;
 
     internal EntityTagger(string[] tags, Dictionary<ulong, int> rows, float[] emissions, float[] transitions)
     {
@@ -29,6 +30,7 @@ public sealed class EntityTagger
         _emissions = emissions;
         _transitions = transitions;
         _allowed = ChainDecoder.AllowedTransitions(tags);
+        _expTransitions = ChainDecoder.ExpTransitions(transitions, _allowed);
     }
 
     /// <summary>The entity types this tagger knows.</summary>
@@ -48,7 +50,8 @@ public sealed class EntityTagger
             return [];
         var scores = Emissions(TokenFeatures.Extract(text, tokens));
         var path = Viterbi(scores, tokens.Count);
-        return Spans(text, tokens, path, scores).Where(e => e.Confidence >= minConfidence).ToList();
+        var marginals = ChainDecoder.Marginals(scores, _expTransitions, tokens.Count, _tags.Length);
+        return Spans(text, tokens, path, marginals).Where(e => e.Confidence >= minConfidence).ToList();
     }
 
     internal float[] Emissions(ulong[][] features)
@@ -65,7 +68,7 @@ public sealed class EntityTagger
     /// <summary>The best tag sequence; tags that cannot follow each other (I-x after anything but B-x or I-x) never do.</summary>
     internal int[] Viterbi(float[] emissions, int length) => ChainDecoder.Decode(emissions, _transitions, length, _tags.Length, _allowed);
 
-    private IEnumerable<ExtractedEntity> Spans(string text, List<Token> tokens, int[] path, float[] scores)
+    private IEnumerable<ExtractedEntity> Spans(string text, List<Token> tokens, int[] path, float[] marginals)
     {
         for (var i = 0; i < path.Length;)
         {
@@ -80,26 +83,18 @@ public sealed class EntityTagger
                 j++;
             var start = tokens[i].Start;
             var end = tokens[j - 1].End;
-            yield return new ExtractedEntity(type, text[start..end], start, end, Confidence(scores, path, i, j), Extractor);
+            yield return new ExtractedEntity(type, text[start..end], start, end, Confidence(marginals, _tags.Length, path, i, j), Extractor);
             i = j;
         }
     }
 
-    // The mean, over the span's tokens, of the chosen tag's share of a softmax over that token's emission scores:
-    // near 1 when every token clearly belongs, lower when another tag was close.
-    private double Confidence(float[] scores, int[] path, int from, int to)
+    // The mean over the span's tokens of each chosen tag's forward-backward marginal: near 1 when no other
+    // tagging of those tokens came close, lower when one did.
+    private static double Confidence(float[] marginals, int tags, int[] path, int from, int to)
     {
-        var tags = _tags.Length;
         double total = 0;
         for (var i = from; i < to; i++)
-        {
-            var row = scores.AsSpan(i * tags, tags);
-            var max = System.Numerics.Tensors.TensorPrimitives.Max(row);
-            double sum = 0;
-            foreach (var s in row)
-                sum += Math.Exp(s - max);
-            total += Math.Exp(row[path[i]] - max) / sum;
-        }
+            total += marginals[i * tags + path[i]];
         return Math.Round(total / (to - from), 4);
     }
 
