@@ -9,6 +9,10 @@ internal sealed record AnnotatedEntity(string Entity, string Value, int Start, i
 
 internal static class Dataset
 {
+    /// <summary>The lines of several files given as one comma-separated argument (train and valid, say).</summary>
+    public static List<Utterance> LoadAll(string paths) =>
+        paths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(Load).ToList();
+
     public static List<Utterance> Load(string path) =>
         File.ReadLines(path).Where(line => !string.IsNullOrWhiteSpace(line))
             .Select((line, number) => JsonSerializer.Deserialize<Utterance>(line, JsonSerializerOptions.Web)

@@ -8,7 +8,7 @@ using ChatbotPipeline.Nlu.Intents;
 
 // Intent accuracy, out-of-scope recall, training time and memory, inference speed and model load time of the NLU
 // model on any dataset in the shared JSONL format; see docs/BENCHMARKS.md for results.
-const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE --test FILE [--oos FILE] [--oos-train FILE] [--json]"
+const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE[,FILE] --test FILE [--oos FILE] [--oos-train FILE[,FILE]] [--json]"
     + " [--threshold P] [--margin P] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
     + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]";
 string? train = null, test = null, oos = null, oosTrain = null;
@@ -52,13 +52,13 @@ if (train is null || test is null)
 
 // The out-of-scope class, when a dataset labels training examples with it, is not an intent the model should learn.
 const string OutOfScope = "oos";
-var trainingLines = Dataset.Load(train);
+var trainingLines = Dataset.LoadAll(train);
 var trainingSet = trainingLines.Where(u => u.Intent != OutOfScope).Select(u => new IntentExample(u.Text, u.Intent)).ToList();
 var testSet = Dataset.Load(test).Where(u => u.Intent != OutOfScope).ToList();
 var oosSet = oos is null ? [] : Dataset.Load(oos);
 // Out-of-scope examples to learn from, as a bot would teach its fallback intent.
 if (oosTrain is not null)
-    trainingSet.AddRange(Dataset.Load(oosTrain).Select(u => new IntentExample(u.Text, SystemIntents.Fallback)));
+    trainingSet.AddRange(Dataset.LoadAll(oosTrain).Select(u => new IntentExample(u.Text, SystemIntents.Fallback)));
 
 var watch = Stopwatch.StartNew();
 var trained = new IntentModelTrainer(settings with { Features = features }).Train(trainingSet);
