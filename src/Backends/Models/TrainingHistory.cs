@@ -10,17 +10,25 @@ namespace ChatbotPipeline.Backends.Models;
 /// </summary>
 public sealed class TrainingHistory(IObjectStore objects)
 {
-    /// <summary>Writes (or overwrites) a run.</summary>
+    /// <summary>Runs kept per bot; older ones are deleted when a run ends, so the history stays cheap to list.</summary>
+    public const int RetainedRuns = 100;
+
+    /// <summary>Writes (or overwrites) a run; once it has ended, drops the bot's runs beyond <see cref="RetainedRuns"/>.</summary>
     public async Task SaveAsync(TrainingRun run, CancellationToken cancellationToken)
     {
         using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(run, DocumentJson.Options));
         await objects.PutAsync(Key(run.BotId, run.RunId), json, cancellationToken);
+        if (run.FinishedAt is null)
+            return;
+        var keys = await objects.ListAsync(Prefix(run.BotId), cancellationToken);
+        foreach (var old in keys.OrderDescending(StringComparer.Ordinal).Skip(RetainedRuns))
+            await objects.DeleteAsync(old, cancellationToken);
     }
 
     /// <summary>The bot's most recent runs, newest first.</summary>
     public async Task<IReadOnlyList<TrainingRun>> ListAsync(string botId, int limit, CancellationToken cancellationToken)
     {
-        var keys = await objects.ListAsync($"training/{botId}/", cancellationToken);
+        var keys = await objects.ListAsync(Prefix(botId), cancellationToken);
         var runs = new List<TrainingRun>();
         foreach (var key in keys.OrderDescending(StringComparer.Ordinal).Take(limit))
         {
@@ -35,5 +43,7 @@ public sealed class TrainingHistory(IObjectStore objects)
     public static string NewRunId(DateTimeOffset startedAt) =>
         $"{startedAt.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    private static string Key(string botId, string runId) => $"training/{botId}/{runId}.json";
+    private static string Prefix(string botId) => $"training/{botId}/";
+
+    private static string Key(string botId, string runId) => $"{Prefix(botId)}{runId}.json";
 }
