@@ -5,6 +5,8 @@ namespace ChatbotPipeline.Contracts;
 /// <param name="Confidence">The classifier's probability for its top intent (0 when no model was loaded).</param>
 /// <param name="DialogueState">One of <see cref="DialogueStates"/>.</param>
 /// <param name="NluMilliseconds">Time spent understanding the message, for latency analytics.</param>
+/// <param name="Ranking">The model's most probable intents, most probable first (at most three; empty without a model):
+/// what a "did you mean" answer or a review of fallbacks needs.</param>
 public sealed record MessageUnderstood(
     MessageReceived Message,
     string Intent,
@@ -15,7 +17,8 @@ public sealed record MessageUnderstood(
     string DialogueState,
     string? ModelVersion,
     DateTimeOffset ProcessedAt,
-    double NluMilliseconds)
+    double NluMilliseconds,
+    IReadOnlyList<IntentCandidate>? Ranking = null)
 {
     /// <summary>True when the bot did not understand the message and answered with its fallback.</summary>
     public bool IsFallback => DialogueState == DialogueStates.Fallback;

@@ -18,7 +18,8 @@ public sealed record ConversationTurn(
     string DialogueState,
     string? ModelVersion,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset ProcessedAt)
+    DateTimeOffset ProcessedAt,
+    IReadOnlyList<IntentCandidate>? Ranking = null)
 {
     /// <summary>The turn recorded for an understood message.</summary>
     public static ConversationTurn From(MessageUnderstood understood)
@@ -26,6 +27,6 @@ public sealed record ConversationTurn(
         var message = understood.Message;
         return new ConversationTurn(message.MessageId, message.BotId, message.ConversationId, message.Channel, message.SenderId,
             message.Text, understood.Intent, understood.Confidence, understood.Entities, understood.Parameters, understood.Replies,
-            understood.DialogueState, understood.ModelVersion, message.ReceivedAt, understood.ProcessedAt);
+            understood.DialogueState, understood.ModelVersion, message.ReceivedAt, understood.ProcessedAt, understood.Ranking);
     }
 }

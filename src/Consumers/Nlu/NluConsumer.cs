@@ -23,6 +23,9 @@ public sealed partial class NluConsumer(
     IOptions<NluOptions> options,
     ILogger<NluConsumer> logger) : IConsumer<MessageReceived>
 {
+    /// <summary>How many of the model's intents a verdict carries.</summary>
+    public const int RankedCandidates = 3;
+
     public async Task Consume(ConsumeContext<MessageReceived> context)
     {
         var message = context.Message;
@@ -54,7 +57,8 @@ public sealed partial class NluConsumer(
 
         var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;
         var understood = new MessageUnderstood(message, outcome.Intent, confidence, entities, outcome.Parameters, outcome.Replies,
-            outcome.State, model?.Version, time.GetUtcNow(), time.GetElapsedTime(started).TotalMilliseconds);
+            outcome.State, model?.Version, time.GetUtcNow(), time.GetElapsedTime(started).TotalMilliseconds,
+            prediction?.Ranking.Take(RankedCandidates).Select(r => new IntentCandidate(r.Intent, r.Probability)).ToList() ?? []);
 
         await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);

@@ -13,7 +13,8 @@ public abstract class ConversationStoreContract
     public static ConversationTurn Turn(string messageId, string conversationId = "c1", int second = 0, string botId = "bot") => new(
         messageId, botId, conversationId, "rest", "u1", $"text {messageId}", "greet", 0.9,
         [new ExtractedEntity("city", "Oslo", 0, 4, 1, "synonyms")], new Dictionary<string, string> { ["city"] = "Oslo" },
-        ["Hi!", "How can I help?"], DialogueStates.Completed, "v1", Start.AddSeconds(second), Start.AddSeconds(second + 1));
+        ["Hi!", "How can I help?"], DialogueStates.Completed, "v1", Start.AddSeconds(second), Start.AddSeconds(second + 1),
+        [new IntentCandidate("greet", 0.9), new IntentCandidate("goodbye", 0.06)]);
 
     [Fact]
     public async Task Appended_turn_reads_back_equal_in_every_field()
@@ -27,8 +28,9 @@ public abstract class ConversationStoreContract
         IReadOnlyList<ExtractedEntity> noEntities = [];
         IReadOnlyDictionary<string, string> noParameters = new Dictionary<string, string>();
         IReadOnlyList<string> noReplies = [];
-        Assert.Equal(turn with { Entities = noEntities, Parameters = noParameters, Replies = noReplies },
-            stored with { Entities = noEntities, Parameters = noParameters, Replies = noReplies });
+        Assert.Equal(turn with { Entities = noEntities, Parameters = noParameters, Replies = noReplies, Ranking = null },
+            stored with { Entities = noEntities, Parameters = noParameters, Replies = noReplies, Ranking = null });
+        Assert.Equal(turn.Ranking, stored.Ranking);
         Assert.Equal(turn.Entities, stored.Entities);
         Assert.Equal(turn.Parameters, stored.Parameters);
         Assert.Equal(turn.Replies, stored.Replies);

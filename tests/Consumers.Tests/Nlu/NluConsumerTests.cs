@@ -39,6 +39,10 @@ public sealed class NluConsumerTests : IAsyncLifetime
         Assert.Equal("ORD12345", answer.Parameters["order_number"]);
         Assert.Equal(["Order ORD12345 has shipped."], answer.Replies);
         Assert.Equal("v1", answer.ModelVersion);
+        Assert.Equal("order_status", prompt.Ranking![0].Intent);
+        Assert.Equal(prompt.Confidence, prompt.Ranking[0].Confidence);
+        Assert.InRange(prompt.Ranking.Count, 2, NluConsumer.RankedCandidates);
+        Assert.True(prompt.Ranking[0].Confidence >= prompt.Ranking[1].Confidence);
         var entity = Assert.Single(answer.Entities);
         Assert.Equal(("order_number", 6, 14, "regex"), (entity.Entity, entity.Start, entity.End, entity.Extractor));
         Assert.False(await _host.Harness.Published.Any<Fault<MessageReceived>>());

@@ -55,6 +55,9 @@ public sealed class TurnDocument
     [BsonElement("processedAt"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
     public DateTime ProcessedAt { get; init; }
 
+    [BsonElement("ranking"), BsonIgnoreIfNull]
+    public List<CandidateDocument>? Ranking { get; init; }
+
     public static TurnDocument From(ConversationTurn turn) => new()
     {
         MessageId = turn.MessageId,
@@ -72,15 +75,26 @@ public sealed class TurnDocument
         ModelVersion = turn.ModelVersion,
         ReceivedAt = turn.ReceivedAt.UtcDateTime,
         ProcessedAt = turn.ProcessedAt.UtcDateTime,
+        Ranking = turn.Ranking?.Select(c => new CandidateDocument { Intent = c.Intent, Confidence = c.Confidence }).ToList(),
     };
 
     public ConversationTurn ToTurn() => new(
         MessageId, BotId, ConversationId, Channel, SenderId, Text, Intent, Confidence,
         Entities.Select(e => e.ToEntity()).ToList(),
         Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
-        Replies, DialogueState, ModelVersion, Utc(ReceivedAt), Utc(ProcessedAt));
+        Replies, DialogueState, ModelVersion, Utc(ReceivedAt), Utc(ProcessedAt),
+        Ranking?.Select(c => new IntentCandidate(c.Intent, c.Confidence)).ToList());
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+}
+
+public sealed class CandidateDocument
+{
+    [BsonElement("intent")]
+    public required string Intent { get; init; }
+
+    [BsonElement("confidence")]
+    public double Confidence { get; init; }
 }
 
 public sealed class EntityDocument

@@ -21,7 +21,7 @@ public sealed class MongoMappingTests
 
         Assert.Equal(
             ["_id", "botId", "conversationId", "channel", "senderId", "text", "intent", "confidence", "entities", "parameters", "replies",
-             "dialogueState", "modelVersion", "receivedAt", "processedAt"],
+             "dialogueState", "modelVersion", "receivedAt", "processedAt", "ranking"],
             bson.Names);
         Assert.Equal("m1", bson["_id"].AsString);
         Assert.Equal(BsonType.DateTime, bson["receivedAt"].BsonType);
@@ -48,7 +48,8 @@ public sealed class MongoMappingTests
         Assert.Equal(Turn.Entities, read.Entities);
         Assert.Equal(Turn.Parameters, read.Parameters);
         Assert.Equal(Turn.Replies, read.Replies);
-        Assert.Equal(Turn with { Entities = read.Entities, Parameters = read.Parameters, Replies = read.Replies }, read);
+        Assert.Equal(Turn.Ranking, read.Ranking);
+        Assert.Equal(Turn with { Entities = read.Entities, Parameters = read.Parameters, Replies = read.Replies, Ranking = read.Ranking }, read);
         Assert.Equal(TimeSpan.Zero, read.ReceivedAt.Offset);
     }
 
@@ -61,6 +62,7 @@ public sealed class MongoMappingTests
         var read = BsonSerializer.Deserialize<TurnDocument>(bson).ToTurn();
 
         Assert.False(bson.Contains("modelVersion"));
+        Assert.Equal(new BsonDocument { ["intent"] = "greet", ["confidence"] = 0.9 }, bson["ranking"][0].AsBsonDocument);
         Assert.Null(read.ModelVersion);
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, 123, TimeSpan.Zero), read.ReceivedAt);
     }
@@ -68,7 +70,7 @@ public sealed class MongoMappingTests
     [Fact]
     public void Bot_settings_intents_and_entities_keep_the_shared_document_shape()
     {
-        var bot = new Bot("b", "Bot", 0.35, 12);
+        var bot = new Bot("b", "Bot", 0.35, 12, AmbiguityMargin: 0.1, TrainingCron: "0 0 * * * ?");
         var intent = new Intent("order", "Order", "Done {size}", [new IntentParameter("size", "size", true, "Which size?")],
             [new TrainingPhrase("a large one", [new PhraseEntity("large", 2, 7, "size")])]);
         var entity = new EntityType("size", [new EntityValue("large", ["big", "huge"])], [@"\bXL\b"]);
