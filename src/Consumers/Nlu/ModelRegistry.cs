@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.Nlu;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Nlu;
@@ -49,14 +50,26 @@ public sealed partial class ModelRegistry(ModelRepository repository, TimeProvid
         return manifest is null ? current : await ActivateAsync(manifest, cancellationToken);
     }
 
-    private async Task<LoadedModel> ActivateAsync(ModelManifest manifest, CancellationToken cancellationToken)
+    private async Task<LoadedModel?> ActivateAsync(ModelManifest manifest, CancellationToken cancellationToken)
     {
         await _loading.WaitAsync(cancellationToken);
         try
         {
             if (_loaded.TryGetValue(manifest.BotId, out var current) && string.CompareOrdinal(current.Version, manifest.Version) >= 0)
                 return current;
-            var model = await repository.LoadAsync(manifest.BotId, manifest.Version, cancellationToken);
+            NluModel model;
+            try
+            {
+                model = await repository.LoadAsync(manifest.BotId, manifest.Version, cancellationToken);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or FileNotFoundException)
+            {
+                // A model of an older format (or a damaged one) must not fail every message: keep serving what is
+                // loaded, or the fallback, until training publishes a version this build can read.
+                LogUnloadable(exception, manifest.BotId, manifest.Version);
+                _absentUntil[manifest.BotId] = time.GetUtcNow().AddSeconds(options.Value.ModelRefreshSeconds);
+                return current;
+            }
             var loaded = new LoadedModel(manifest, model);
             _loaded[manifest.BotId] = loaded;
             _absentUntil.TryRemove(manifest.BotId, out _);
@@ -68,6 +81,9 @@ public sealed partial class ModelRegistry(ModelRepository repository, TimeProvid
             _loading.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: model {ModelVersion} cannot be loaded; retrain the bot to replace it")]
+    private partial void LogUnloadable(Exception exception, string botId, string modelVersion);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId} now served by model {ModelVersion}")]
     private partial void LogActivated(string botId, string modelVersion);

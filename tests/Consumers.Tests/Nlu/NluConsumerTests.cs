@@ -100,6 +100,19 @@ public sealed class NluConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_this_build_cannot_read_is_skipped_and_the_loaded_one_keeps_serving()
+    {
+        Assert.Equal("v1", (await UnderstandAsync(Some.Message("hello"))).ModelVersion);
+        var objects = _host.Get<Backends.Objects.IObjectStore>();
+        var manifest = (await _host.Get<ModelRepository>().GetAsync(Some.BotId, "v1", CancellationToken.None))! with { Version = "v2" };
+        await objects.PutAsync($"models/{Some.BotId}/v2/model.bin", new MemoryStream("PK an ML.NET zip of old"u8.ToArray()));
+        await objects.PutAsync($"models/{Some.BotId}/v2/manifest.json", new MemoryStream(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, DocumentJson.Options)));
+
+        Assert.Equal("v1", (await _host.Get<ModelRegistry>().ActivateAsync(Some.BotId, "v2", CancellationToken.None))!.Version);
+        Assert.Equal("v1", (await UnderstandAsync(Some.Message("hello"))).ModelVersion);
+    }
+
+    [Fact]
     public async Task A_newly_published_model_serves_the_next_message_without_a_restart()
     {
         Assert.Equal("v1", (await UnderstandAsync(Some.Message("hello"))).ModelVersion);
