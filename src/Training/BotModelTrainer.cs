@@ -37,7 +37,8 @@ public sealed partial class BotModelTrainer(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var run = new TrainingRun(TrainingHistory.NewRunId(time.GetUtcNow()), request.BotId, request.Trigger, TrainingStatus.Running, time.GetUtcNow());
+            var startedAt = time.GetUtcNow();
+            var run = new TrainingRun(TrainingHistory.NewRunId(startedAt), request.BotId, request.Trigger, TrainingStatus.Running, startedAt);
             await using var lease = await cache.TryAcquireLeaseAsync($"lease:training:{request.BotId}", TimeSpan.FromMinutes(options.Value.LeaseMinutes), cancellationToken);
             TrainingOutcome outcome;
             if (lease is null)

@@ -35,5 +35,5 @@ public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, IReadOn
     }
 
     /// <summary>Raised when the trainer's features or algorithm change, so unchanged data is still retrained.</summary>
-    private const int TrainerVersion = 2;
+    private const int TrainerVersion = 3;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Objects;
 using ChatbotPipeline.Nlu;
 using ChatbotPipeline.Nlu.Entities.Learned;
@@ -37,18 +35,18 @@ public sealed class ModelRepository(IObjectStore objects)
         await objects.PutAsync($"{VersionPrefix(botId, version)}{IntentsFile}", new MemoryStream(model.Intents), cancellationToken);
         if (model.Entities is not null)
             await objects.PutAsync($"{VersionPrefix(botId, version)}{EntitiesFile}", new MemoryStream(model.Entities), cancellationToken);
-        await PutJsonAsync($"{VersionPrefix(botId, version)}manifest.json", manifest, cancellationToken);
-        await PutJsonAsync(CurrentKey(botId), manifest, cancellationToken);
+        await objects.PutJsonAsync($"{VersionPrefix(botId, version)}manifest.json", manifest, cancellationToken);
+        await objects.PutJsonAsync(CurrentKey(botId), manifest, cancellationToken);
         return manifest;
     }
 
     /// <summary>The manifest of the bot's current version, or null when it has no model.</summary>
     public Task<ModelManifest?> GetCurrentAsync(string botId, CancellationToken cancellationToken) =>
-        ReadJsonAsync<ModelManifest>(CurrentKey(botId), cancellationToken);
+        objects.ReadJsonAsync<ModelManifest>(CurrentKey(botId), cancellationToken);
 
     /// <summary>The manifest of one version, or null when there is no such version.</summary>
     public Task<ModelManifest?> GetAsync(string botId, string version, CancellationToken cancellationToken) =>
-        ReadJsonAsync<ModelManifest>($"{VersionPrefix(botId, version)}manifest.json", cancellationToken);
+        objects.ReadJsonAsync<ModelManifest>($"{VersionPrefix(botId, version)}manifest.json", cancellationToken);
 
     /// <summary>Loads a version's model.</summary>
     /// <exception cref="FileNotFoundException">The version has no model in the store.</exception>
@@ -79,16 +77,4 @@ public sealed class ModelRepository(IObjectStore objects)
     private static string VersionPrefix(string botId, string version) => $"models/{botId}/{version}/";
 
     private static string CurrentKey(string botId) => $"models/{botId}/current.json";
-
-    private async Task PutJsonAsync<T>(string key, T value, CancellationToken cancellationToken)
-    {
-        using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, DocumentJson.Options));
-        await objects.PutAsync(key, json, cancellationToken);
-    }
-
-    private async Task<T?> ReadJsonAsync<T>(string key, CancellationToken cancellationToken)
-    {
-        await using var stream = await objects.OpenReadAsync(key, cancellationToken);
-        return stream is null ? default : await JsonSerializer.DeserializeAsync<T>(stream, DocumentJson.Options, cancellationToken);
-    }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Objects;
 
 namespace ChatbotPipeline.Backends.Models;
@@ -16,8 +14,7 @@ public sealed class TrainingHistory(IObjectStore objects)
     /// <summary>Writes (or overwrites) a run; once it has ended, drops the bot's runs beyond <see cref="RetainedRuns"/>.</summary>
     public async Task SaveAsync(TrainingRun run, CancellationToken cancellationToken)
     {
-        using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(run, DocumentJson.Options));
-        await objects.PutAsync(Key(run.BotId, run.RunId), json, cancellationToken);
+        await objects.PutJsonAsync(Key(run.BotId, run.RunId), run, cancellationToken);
         if (run.FinishedAt is null)
             return;
         var keys = await objects.ListAsync(Prefix(run.BotId), cancellationToken);
@@ -31,11 +28,8 @@ public sealed class TrainingHistory(IObjectStore objects)
         var keys = await objects.ListAsync(Prefix(botId), cancellationToken);
         var runs = new List<TrainingRun>();
         foreach (var key in keys.OrderDescending(StringComparer.Ordinal).Take(limit))
-        {
-            await using var stream = await objects.OpenReadAsync(key, cancellationToken);
-            if (stream is not null && await JsonSerializer.DeserializeAsync<TrainingRun>(stream, DocumentJson.Options, cancellationToken) is { } run)
+            if (await objects.ReadJsonAsync<TrainingRun>(key, cancellationToken) is { } run)
                 runs.Add(run);
-        }
         return runs;
     }
 

@@ -10,7 +10,7 @@ public sealed class IntentModel
     public const int RankedIntents = 10;
 
     private static readonly byte[] Magic = "CBPNLU"u8.ToArray();
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private readonly IntentFeaturizer _featurizer;
     private readonly LinearIntentClassifier _classifier;
@@ -25,9 +25,6 @@ public sealed class IntentModel
 
     /// <summary>The intents this model can tell apart.</summary>
     public IReadOnlyList<string> Intents => _classifier.Labels;
-
-    /// <summary>The features the model was trained on.</summary>
-    public IntentFeatureSettings FeatureSettings => _featurizer.Settings;
 
     internal IntentFeaturizer Featurizer => _featurizer;
     internal LinearIntentClassifier Classifier => _classifier;

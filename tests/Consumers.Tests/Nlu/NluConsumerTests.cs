@@ -1,5 +1,6 @@
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.Backends.Objects;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Contracts;
 using MassTransit;
@@ -106,7 +107,7 @@ public sealed class NluConsumerTests : IAsyncLifetime
         var objects = _host.Get<Backends.Objects.IObjectStore>();
         var manifest = (await _host.Get<ModelRepository>().GetAsync(Some.BotId, "v1", CancellationToken.None))! with { Version = "v2" };
         await objects.PutAsync($"models/{Some.BotId}/v2/model.bin", new MemoryStream("PK an ML.NET zip of old"u8.ToArray()));
-        await objects.PutAsync($"models/{Some.BotId}/v2/manifest.json", new MemoryStream(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, DocumentJson.Options)));
+        await objects.PutJsonAsync($"models/{Some.BotId}/v2/manifest.json", manifest, CancellationToken.None);
 
         Assert.Equal("v1", (await _host.Get<ModelRegistry>().ActivateAsync(Some.BotId, "v2", CancellationToken.None))!.Version);
         Assert.Equal("v1", (await UnderstandAsync(Some.Message("hello"))).ModelVersion);

@@ -19,7 +19,7 @@ public static class MetaSignature
     {
         if (string.IsNullOrEmpty(signature))
             return SignatureCheck.Missing($"{Header} is required.");
-        if (!signature.StartsWith(Prefix, StringComparison.Ordinal) || SecretCompare.FromHex(signature.AsSpan(Prefix.Length), 32) is not { } given)
+        if (SecretCompare.FromPrefixedHex(signature, Prefix, 32) is not { } given)
             return SignatureCheck.Missing($"{Header} is not sha256=<64 hex digits>.");
         return SecretCompare.Equal(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body), given)
             ? SignatureCheck.Valid

@@ -12,8 +12,11 @@ internal static class SecretCompare
     public static bool EqualText(string expected, string given) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
 
-    /// <summary>Lower-case hex to bytes; null when the text is not hex of the given length.</summary>
-    public static byte[]? FromHex(ReadOnlySpan<char> hex, int bytes)
+    /// <summary>The bytes of a <c>{prefix}{hex}</c> header value; null unless it has the prefix and exactly that many bytes of hex.</summary>
+    public static byte[]? FromPrefixedHex(string value, string prefix, int bytes) =>
+        value.StartsWith(prefix, StringComparison.Ordinal) ? FromHex(value.AsSpan(prefix.Length), bytes) : null;
+
+    private static byte[]? FromHex(ReadOnlySpan<char> hex, int bytes)
     {
         if (hex.Length != bytes * 2)
             return null;

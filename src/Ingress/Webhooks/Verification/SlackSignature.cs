@@ -25,7 +25,7 @@ public static class SlackSignature
             return SignatureCheck.Missing($"{SignatureHeader} and {TimestampHeader} are required.");
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return SignatureCheck.Missing($"{TimestampHeader} is not a Unix time.");
-        if (!signature.StartsWith(Version + "=", StringComparison.Ordinal) || SecretCompare.FromHex(signature.AsSpan(Version.Length + 1), 32) is not { } given)
+        if (SecretCompare.FromPrefixedHex(signature, Version + "=", 32) is not { } given)
             return SignatureCheck.Missing($"{SignatureHeader} is not v0=<64 hex digits>.");
         var age = now - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253402300799));
         if (age.Duration() > Window)

@@ -36,8 +36,6 @@ public sealed class EntityTagger
     /// <summary>The entity types this tagger knows.</summary>
     public IReadOnlyList<string> Entities => _tags.Where(t => t.StartsWith("B-", StringComparison.Ordinal)).Select(t => t[2..]).ToArray();
 
-    internal int TagCount => _tags.Length;
-    internal string[] Tags => _tags;
 
     /// <summary>Below this confidence a tagged span is more often noise than an entity, and is left out.</summary>
     public const double DefaultMinConfidence = 0.5;

@@ -1,11 +1,13 @@
+using ChatbotPipeline.Nlu.Text;
+
 namespace ChatbotPipeline.Nlu.Entities.Learned;
 
 /// <summary>A token of a message with its character span in the original text.</summary>
 internal readonly record struct Token(int Start, int End);
 
 /// <summary>
-/// Splits text into runs of letters and digits (an apostrophe inside a word stays in it) and single punctuation
-/// marks, so that entity spans map onto whole tokens: "R&amp;B" is three tokens, "don't" one.
+/// Splits text into words (<see cref="WordRuns"/>) and single punctuation marks, so that entity spans map onto
+/// whole tokens: "R&amp;B" is three tokens, "don't" one.
 /// </summary>
 internal static class EntityTokenizer
 {
@@ -28,9 +30,7 @@ internal static class EntityTokenizer
                 continue;
             }
             var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i])
-                || (text[i] == '\'' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
-                i++;
+            i = WordRuns.EndOf(text, start);
             tokens.Add(new Token(start, i));
         }
         return tokens;

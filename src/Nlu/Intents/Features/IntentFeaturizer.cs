@@ -11,16 +11,14 @@ internal sealed class IntentFeaturizer
 {
     private readonly Dictionary<ulong, int> _index;
     private readonly float[] _idf;
-    private readonly int _wordFeatures;
 
     [ThreadStatic] private static Scratch? t_scratch;
 
-    private IntentFeaturizer(IntentFeatureSettings settings, Dictionary<ulong, int> index, float[] idf, int wordFeatures)
+    private IntentFeaturizer(IntentFeatureSettings settings, Dictionary<ulong, int> index, float[] idf)
     {
         Settings = settings;
         _index = index;
         _idf = idf;
-        _wordFeatures = wordFeatures;
     }
 
     public IntentFeatureSettings Settings { get; }
@@ -51,11 +49,10 @@ internal sealed class IntentFeaturizer
         // Sorted by hash so that the same data always yields the same feature order, hence the same model.
         foreach (var (hash, count) in wordDocs.OrderBy(p => p.Key))
             Add(hash, count);
-        var wordFeatures = idf.Count;
         foreach (var (hash, count) in charDocs.OrderBy(p => p.Key))
             if (count >= settings.MinCharNgramCount)
                 Add(hash, count);
-        return new IntentFeaturizer(settings, index, idf.ToArray(), wordFeatures);
+        return new IntentFeaturizer(settings, index, idf.ToArray());
 
         void Add(ulong hash, int count)
         {
@@ -120,7 +117,6 @@ internal sealed class IntentFeaturizer
         writer.Write(s.WordWeight);
         writer.Write(s.CharWeight);
         writer.Write(s.MinCharNgramCount);
-        writer.Write(_wordFeatures);
         writer.Write(_idf.Length);
         foreach (var (hash, id) in _index.OrderBy(p => p.Value))
         {
@@ -134,7 +130,6 @@ internal sealed class IntentFeaturizer
         var settings = new IntentFeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(),
             reader.ReadSingle(), reader.ReadSingle(), reader.ReadInt32());
         settings.Validate();
-        var wordFeatures = reader.ReadInt32();
         var dimension = reader.ReadInt32();
         var index = new Dictionary<ulong, int>(dimension);
         var idf = new float[dimension];
@@ -143,7 +138,7 @@ internal sealed class IntentFeaturizer
             index.Add(reader.ReadUInt64(), i);
             idf[i] = reader.ReadSingle();
         }
-        return new IntentFeaturizer(settings, index, idf, wordFeatures);
+        return new IntentFeaturizer(settings, index, idf);
     }
 
     private static void CountDocuments(List<ulong> hashes, Dictionary<ulong, int> documents)

@@ -3,8 +3,6 @@ namespace ChatbotPipeline.Nlu.Intents.Features;
 /// <summary>The n-grams of one normalized utterance, as hashes tagged with the block they belong to.</summary>
 internal static class NgramExtractor
 {
-    public const int WordBlock = 0;
-    public const int CharBlock = 1;
     private const ulong WordSeed = 0x5744;
     private const ulong CharSeed = 0x4348;
     private const int MaxTokens = 256;
