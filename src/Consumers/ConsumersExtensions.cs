@@ -2,6 +2,8 @@ using ChatbotPipeline.Consumers.Analytics;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Notifications;
+using ChatbotPipeline.Consumers.Notifications.Platforms;
+using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Nlu.Dialogue;
 using ChatbotPipeline.ServiceDefaults;
@@ -35,8 +37,15 @@ public static class ConsumersExtensions
             services.AddHostedService<ModelRefreshService>();
             services.AddHealthChecks().AddCheck<ModelLoadedHealthCheck>("nlu-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         }
-        services.AddHttpClient<ReplyCallbackClient>((provider, http) =>
+        builder.AddChannelOptions();
+        services.AddHttpClient<ReplyHttp>((provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.TimeoutSeconds));
+        services.AddTransient<ReplyCallbackClient>();
+        services.AddTransient<IPlatformReplier, SlackReplier>();
+        services.AddTransient<IPlatformReplier, TelegramReplier>();
+        services.AddTransient<IPlatformReplier, MessengerReplier>();
+        services.AddTransient<IPlatformReplier, WhatsAppReplier>();
+        services.AddTransient<IPlatformReplier, TwilioReplier>();
         return builder;
     }
 

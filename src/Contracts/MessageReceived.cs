@@ -1,7 +1,9 @@
 namespace ChatbotPipeline.Contracts;
 
 /// <summary>A user's message, verified and normalized by Ingress, waiting to be understood.</summary>
-/// <param name="ReplyTo">Where the bot's reply goes: a callback URL, or null when only live chat streams listen.</param>
+/// <param name="Channel">The platform, one of <see cref="ChannelNames"/>.</param>
+/// <param name="ReplyTo">Where the bot's reply goes: for <c>rest</c> a callback URL, or null when only live chat streams
+/// listen; for a platform the address its API answers (Slack channel, Telegram chat, Messenger PSID, WhatsApp or SMS number).</param>
 /// <param name="PlatformMessageId">The platform's own id for the message, when it has one; used to drop platform retries.</param>
 public sealed record MessageReceived(
     string MessageId,

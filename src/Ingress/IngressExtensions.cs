@@ -4,6 +4,8 @@ using ChatbotPipeline.Ingress.BotFiles;
 using ChatbotPipeline.Ingress.ChatStream;
 using ChatbotPipeline.Ingress.Seeding;
 using ChatbotPipeline.Ingress.Webhooks;
+using ChatbotPipeline.Ingress.Webhooks.Platforms;
+using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.ServiceDefaults.Bus;
 using ChatbotPipeline.Training;
 using MassTransit;
@@ -32,6 +34,8 @@ public static partial class IngressExtensions
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<SenderRateLimiter>();
         services.AddScoped<MessageIntake>();
+        services.AddScoped<PlatformIntake>();
+        builder.AddChannelOptions();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ChatStreamHub>();

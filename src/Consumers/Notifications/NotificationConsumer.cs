@@ -1,14 +1,18 @@
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 
 namespace ChatbotPipeline.Consumers.Notifications;
 
 /// <summary>
-/// Delivers the bot's replies to the callback URL a message came with, once per message id.
-/// Messages without one are answered on the live chat stream, which Ingress feeds straight from the bus.
+/// Delivers the bot's replies where the message came from: the REST channel's callback URL, or the platform's API.
+/// Each delivered reply is remembered by message id, so a retry after a partial failure or a redelivery sends only
+/// what the user has not received. Messages without a reply address are answered on the live chat stream, which
+/// Ingress feeds straight from the bus.
 /// </summary>
-public sealed partial class NotificationConsumer(ReplyCallbackClient callbacks, ICacheStore cache, ILogger<NotificationConsumer> logger)
+public sealed partial class NotificationConsumer(
+    ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, ICacheStore cache, ILogger<NotificationConsumer> logger)
     : IConsumer<MessageUnderstood>
 {
     private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(1);
@@ -19,23 +23,55 @@ public sealed partial class NotificationConsumer(ReplyCallbackClient callbacks, 
         var message = understood.Message;
         if (message.ReplyTo is null || understood.Replies.Count == 0)
             return;
+        if (message.Channel == ChannelNames.Rest)
+            await DeliverToCallbackAsync(understood, context.CancellationToken);
+        else if (platforms.FirstOrDefault(platform => platform.Channel == message.Channel) is { } platform)
+            await DeliverToPlatformAsync(platform, understood, context.CancellationToken);
+        else
+            LogNoReplier(message.MessageId, message.Channel);
+    }
+
+    private async Task DeliverToCallbackAsync(MessageUnderstood understood, CancellationToken cancellationToken)
+    {
+        var message = understood.Message;
         if (!Uri.TryCreate(message.ReplyTo, UriKind.Absolute, out var callback) || callback.Scheme is not ("http" or "https"))
         {
             LogUnusableReplyTo(message.MessageId);
             return;
         }
-
-        var deliveredKey = $"notify:delivered:{message.MessageId}";
-        if (await cache.GetAsync(deliveredKey, context.CancellationToken) is not null)
+        var key = DeliveredKey(message, 0);
+        if (await cache.GetAsync(key, cancellationToken) is not null)
             return;
-        await callbacks.SendAsync(callback, ReplyCallback.From(understood), context.CancellationToken);
-        await cache.SetAsync(deliveredKey, "1", DeliveredMemory, context.CancellationToken);
-        LogDelivered(message.MessageId, message.ConversationId, understood.Replies.Count);
+        await callbacks.SendAsync(callback, ReplyCallback.From(understood), cancellationToken);
+        await cache.SetAsync(key, "1", DeliveredMemory, cancellationToken);
+        LogDelivered(understood.Replies.Count, message.MessageId, message.Channel);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {ReplyCount} replies for {MessageId} of {ConversationId}")]
-    private partial void LogDelivered(string messageId, string conversationId, int replyCount);
+    private async Task DeliverToPlatformAsync(IPlatformReplier platform, MessageUnderstood understood, CancellationToken cancellationToken)
+    {
+        var message = understood.Message;
+        var sent = 0;
+        for (var index = 0; index < understood.Replies.Count; index++)
+        {
+            var key = DeliveredKey(message, index);
+            if (await cache.GetAsync(key, cancellationToken) is not null)
+                continue;
+            await platform.SendAsync(message, understood.Replies[index], cancellationToken);
+            await cache.SetAsync(key, "1", DeliveredMemory, cancellationToken);
+            sent++;
+        }
+        if (sent > 0)
+            LogDelivered(sent, message.MessageId, message.Channel);
+    }
+
+    private static string DeliveredKey(MessageReceived message, int replyIndex) => $"notify:delivered:{message.MessageId}:{replyIndex}";
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {ReplyCount} replies for {MessageId} on {Channel}")]
+    private partial void LogDelivered(int replyCount, string messageId, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} has a ReplyTo that is not an http(s) URL; reply not delivered")]
     private partial void LogUnusableReplyTo(string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} came from channel {Channel}, which has no way to reply; reply not delivered")]
+    private partial void LogNoReplier(string messageId, string channel);
 }

@@ -22,6 +22,6 @@ public sealed class NotificationConsumerDefinition : ConsumerDefinition<Notifica
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Intervals(_options.RetryIntervalsMilliseconds);
-            retry.Ignore<CallbackRejectedException>();
+            retry.Ignore<ReplyRejectedException>();
         });
 }

@@ -11,7 +11,14 @@ public sealed class NotificationOptions
     [MinLength(0)]
     public int[] RetryIntervalsMilliseconds { get; set; } = [1000, 5000, 15000, 60000];
 
-    /// <summary>How long one callback request may take. Default 10 s.</summary>
+    /// <summary>
+    /// The longest <c>Retry-After</c> a throttled platform API (HTTP 429) is waited out for before the reply is sent
+    /// again; a longer one leaves it to the retry intervals. Default 30 s.
+    /// </summary>
+    [Range(0, 600)]
+    public int MaxRetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>How long one callback or platform API request may take. Default 10 s.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;
 }

@@ -1,21 +1,15 @@
-using System.Net;
 using System.Net.Http.Json;
 
 namespace ChatbotPipeline.Consumers.Notifications;
 
-/// <summary>Posts replies to callback URLs; a failure the receiver may recover from throws so the consumer retries.</summary>
-public sealed class ReplyCallbackClient(HttpClient http)
+/// <summary>Posts the REST channel's replies, all in one body, to the message's callback URL.</summary>
+public sealed class ReplyCallbackClient(ReplyHttp http)
 {
-    /// <exception cref="CallbackRejectedException">The receiver refused the reply for good.</exception>
+    /// <exception cref="ReplyRejectedException">The receiver refused the reply for good.</exception>
     /// <exception cref="HttpRequestException">The receiver failed or could not be reached; worth retrying.</exception>
     public async Task SendAsync(Uri callback, ReplyCallback reply, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(callback, reply, cancellationToken);
-        var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode)
-            return;
-        if (status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests))
-            throw new CallbackRejectedException(callback, status);
-        throw new HttpRequestException($"Callback answered HTTP {status}.", null, response.StatusCode);
+        using var response = await http.SendAsync($"Callback {callback.GetLeftPart(UriPartial.Path)}",
+            () => new HttpRequestMessage(HttpMethod.Post, callback) { Content = JsonContent.Create(reply) }, cancellationToken);
     }
 }

@@ -15,13 +15,10 @@ public static class RestWebhookApi
     /// <summary>Metadata key whose value, an http(s) URL, receives the bot's replies.</summary>
     public const string CallbackUrlKey = "callback_url";
 
-    public const string Channel = "rest";
+    public const string Channel = ChannelNames.Rest;
 
-    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/webhooks/rest/{botId}", Receive).WithMetadata(new WebhookChannel(Channel));
-        return app;
-    }
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost($"/webhooks/{Channel}/{{botId}}", Receive).WithMetadata(new WebhookChannel(Channel));
 
     private static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> Receive(
         string botId, HttpContext context, IBotStore bots, MessageIntake intake, CallbackPolicy callbacks, TimeProvider time,

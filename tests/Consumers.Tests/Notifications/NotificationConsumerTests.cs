@@ -13,7 +13,7 @@ public sealed class NotificationConsumerTests
     private const string Callback = "http://callbacks.test/replies";
 
     private static async Task<PipelineTestHost> StartAsync(RecordingHandler handler) =>
-        await new PipelineTestHost(configure: services => services.AddHttpClient<ReplyCallbackClient>().ConfigurePrimaryHttpMessageHandler(() => handler)).StartAsync();
+        await new PipelineTestHost(configure: services => services.AddHttpClient<ReplyHttp>().ConfigurePrimaryHttpMessageHandler(() => handler)).StartAsync();
 
     [Fact]
     public async Task Replies_are_posted_to_the_callback_in_rasa_shape()
@@ -58,7 +58,7 @@ public sealed class NotificationConsumerTests
 
         Assert.True(await host.Harness.Published.Any<Fault<MessageUnderstood>>());
         var fault = host.Harness.Published.Select<Fault<MessageUnderstood>>().First().Context.Message;
-        Assert.Equal(typeof(CallbackRejectedException).FullName, fault.Exceptions[0].ExceptionType);
+        Assert.Equal(typeof(ReplyRejectedException).FullName, fault.Exceptions[0].ExceptionType);
         Assert.Single(handler.Requests);
     }
 

@@ -2,17 +2,28 @@ using System.Net;
 
 namespace ChatbotPipeline.Consumers.Tests.Notifications;
 
-/// <summary>A callback receiver that answers with the queued status codes (then 200) and records every request body.</summary>
+/// <summary>
+/// A receiver that answers with the queued responses (then with <see cref="Default"/>: 200 and an empty body unless
+/// set) and records every request: URL, Authorization header and body.
+/// </summary>
 public sealed class RecordingHandler : HttpMessageHandler
 {
-    private readonly Queue<HttpStatusCode> _answers = new();
+    private readonly Queue<Func<HttpResponseMessage>> _answers = new();
 
-    public List<(Uri Uri, string Body)> Requests { get; } = [];
+    public List<RecordedRequest> Requests { get; } = [];
+
+    public Func<HttpResponseMessage> Default { get; set; } = () => new HttpResponseMessage(HttpStatusCode.OK);
 
     public RecordingHandler AnswerFirst(params HttpStatusCode[] statuses)
     {
         foreach (var status in statuses)
-            _answers.Enqueue(status);
+            _answers.Enqueue(() => new HttpResponseMessage(status));
+        return this;
+    }
+
+    public RecordingHandler AnswerFirst(Func<HttpResponseMessage> answer)
+    {
+        _answers.Enqueue(answer);
         return this;
     }
 
@@ -21,8 +32,10 @@ public sealed class RecordingHandler : HttpMessageHandler
         var body = await request.Content!.ReadAsStringAsync(cancellationToken);
         lock (Requests)
         {
-            Requests.Add((request.RequestUri!, body));
-            return new HttpResponseMessage(_answers.TryDequeue(out var status) ? status : HttpStatusCode.OK);
+            Requests.Add(new RecordedRequest(request.RequestUri!, request.Headers.Authorization?.ToString(), body, DateTime.UtcNow));
+            return (_answers.TryDequeue(out var answer) ? answer : Default)();
         }
     }
 }
+
+public sealed record RecordedRequest(Uri Uri, string? Authorization, string Body, DateTime At);

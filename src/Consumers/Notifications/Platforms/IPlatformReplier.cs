@@ -1,0 +1,14 @@
+using ChatbotPipeline.Contracts;
+
+namespace ChatbotPipeline.Consumers.Notifications.Platforms;
+
+/// <summary>Sends one of the bot's replies through a chat platform's API to where the message came from.</summary>
+public interface IPlatformReplier
+{
+    /// <summary>The <see cref="MessageReceived.Channel"/> this replier answers.</summary>
+    string Channel { get; }
+
+    /// <exception cref="ReplyRejectedException">The platform refused the reply for good, or the bot has no credentials for it.</exception>
+    /// <exception cref="HttpRequestException">The platform failed or could not be reached; worth retrying.</exception>
+    Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.ServiceDefaults.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Consumers.Notifications.Platforms;
+
+/// <summary>The Send API (<c>POST /me/messages</c>, page access token) to the user's page-scoped id, as a response to their message.</summary>
+public sealed class MessengerReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions> channels) : IPlatformReplier
+{
+    public string Channel => ChannelNames.Messenger;
+
+    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    {
+        var meta = channels.CurrentValue.MetaFor(message.BotId);
+        if (meta.PageAccessToken is not { Length: > 0 } token)
+            throw new ReplyRejectedException("Messenger", $"no page access token is configured for bot '{message.BotId}' (Channels:Meta:PageAccessToken).");
+        var body = new SendMessage(new Recipient(message.ReplyTo!), "RESPONSE", new Text(text));
+        using var response = await http.PostJsonAsync("Messenger Send API", new Uri(meta.GraphApiBase, "me/messages"), body, token, cancellationToken);
+    }
+
+    private sealed record SendMessage(
+        [property: JsonPropertyName("recipient")] Recipient Recipient,
+        [property: JsonPropertyName("messaging_type")] string MessagingType,
+        [property: JsonPropertyName("message")] Text Message);
+
+    private sealed record Recipient([property: JsonPropertyName("id")] string Id);
+
+    private sealed record Text([property: JsonPropertyName("text")] string Value);
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.ServiceDefaults.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Consumers.Notifications.Platforms;
+
+/// <summary>
+/// Slack's <c>chat.postMessage</c> with the bot token, in the message's thread when it had one. Slack answers errors
+/// with HTTP 200 and <c>ok: false</c>: its transient ones are retried, the rest (an unknown channel, a revoked token)
+/// refused for good.
+/// </summary>
+public sealed class SlackReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions> channels) : IPlatformReplier
+{
+    private static readonly HashSet<string> TransientErrors = ["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"];
+
+    public string Channel => ChannelNames.Slack;
+
+    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    {
+        var slack = channels.CurrentValue.SlackFor(message.BotId);
+        if (slack.BotToken is not { Length: > 0 } token)
+            throw new ReplyRejectedException("Slack", $"no bot token is configured for bot '{message.BotId}' (Channels:Slack:BotToken).");
+        var body = new PostMessage(message.ReplyTo!, text, message.Metadata.GetValueOrDefault(ReplyMetadata.SlackThreadTs));
+        using var response = await http.PostJsonAsync("Slack chat.postMessage", new Uri(slack.ApiBase, "chat.postMessage"), body, token, cancellationToken);
+        var answer = await response.Content.ReadFromJsonAsync<SlackAnswer>(cancellationToken);
+        if (answer is { Ok: true })
+            return;
+        var error = answer?.Error ?? "no answer";
+        if (TransientErrors.Contains(error))
+            throw new HttpRequestException($"Slack chat.postMessage failed: {error}.");
+        throw new ReplyRejectedException("Slack chat.postMessage", error);
+    }
+
+    private sealed record PostMessage(
+        [property: JsonPropertyName("channel")] string Channel,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("thread_ts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ThreadTs);
+
+    private sealed record SlackAnswer([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("error")] string? Error);
+}

@@ -1,0 +1,29 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.ServiceDefaults.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Consumers.Notifications.Platforms;
+
+/// <summary>Twilio's Messages API: an SMS from the number the user texted back to them, with the account SID and auth token.</summary>
+public sealed class TwilioReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions> channels) : IPlatformReplier
+{
+    public string Channel => ChannelNames.Twilio;
+
+    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    {
+        var twilio = channels.CurrentValue.TwilioFor(message.BotId);
+        if (twilio is not { AccountSid: { Length: > 0 } sid, AuthToken: { Length: > 0 } authToken })
+            throw new ReplyRejectedException("Twilio", $"no account SID and auth token are configured for bot '{message.BotId}' (Channels:Twilio).");
+        if (message.Metadata.GetValueOrDefault(ReplyMetadata.TwilioTo) is not { Length: > 0 } from)
+            throw new ReplyRejectedException("Twilio", $"message {message.MessageId} does not say which number it was sent to.");
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sid}:{authToken}"));
+        using var response = await http.SendAsync("Twilio Messages API", () => new HttpRequestMessage(HttpMethod.Post,
+            new Uri(twilio.ApiBase, $"2010-04-01/Accounts/{Uri.EscapeDataString(sid)}/Messages.json"))
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Basic", credentials) },
+            Content = new FormUrlEncodedContent([new("To", message.ReplyTo!), new("From", from), new("Body", text)]),
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Consumers.Notifications;
+
+/// <summary>
+/// Sends a reply request and sorts the answer into delivered, worth retrying (<see cref="HttpRequestException"/>: the
+/// consumer's retry intervals take over) and refused for good (<see cref="ReplyRejectedException"/>). A 429 with a
+/// short enough <c>Retry-After</c> is waited out and sent again here, as Slack and Telegram ask.
+/// </summary>
+public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time)
+{
+    private const int ThrottledAttempts = 3;
+
+    /// <param name="receiver">Who is called, for errors: never a URL that holds a token.</param>
+    /// <param name="request">Builds the request; called again for each attempt, since a request can only be sent once.</param>
+    /// <returns>The successful response, for the caller to read and dispose.</returns>
+    public async Task<HttpResponseMessage> SendAsync(string receiver, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var message = request();
+            var response = await http.SendAsync(message, cancellationToken);
+            if (response.IsSuccessStatusCode)
+                return response;
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < ThrottledAttempts && WaitFor(response) is { } wait)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                    continue;
+                }
+                if (status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests))
+                    throw new ReplyRejectedException(receiver, status);
+                throw new HttpRequestException($"{receiver} answered HTTP {status}.", null, response.StatusCode);
+            }
+        }
+    }
+
+    /// <summary>Posts <paramref name="body"/> as JSON, with a bearer token when there is one.</summary>
+    public Task<HttpResponseMessage> PostJsonAsync<T>(string receiver, Uri url, T body, string? bearerToken, CancellationToken cancellationToken) =>
+        SendAsync(receiver, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            if (bearerToken is not null)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+            return request;
+        }, cancellationToken);
+
+    /// <summary>The wait the receiver asked for, when it is one worth waiting here.</summary>
+    private TimeSpan? WaitFor(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - time.GetUtcNow() : null);
+        if (wait is null)
+            return null;
+        var bounded = wait.Value < TimeSpan.Zero ? TimeSpan.Zero : wait.Value;
+        return bounded <= TimeSpan.FromSeconds(options.Value.MaxRetryAfterSeconds) ? bounded : null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace ChatbotPipeline.Consumers.Notifications;
+
+/// <summary>
+/// The receiver refused the reply for good (a 4xx other than 408 or 429, a platform error such as an unknown chat, or
+/// credentials that are not configured): retrying cannot help, so the message goes straight to the error queue with this.
+/// </summary>
+public sealed class ReplyRejectedException(string receiver, string reason) : Exception($"{receiver} rejected the reply: {reason}")
+{
+    public ReplyRejectedException(string receiver, int statusCode) : this(receiver, $"HTTP {statusCode}.")
+    {
+    }
+}

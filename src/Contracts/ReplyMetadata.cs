@@ -1,0 +1,17 @@
+namespace ChatbotPipeline.Contracts;
+
+/// <summary>
+/// Keys of <see cref="MessageReceived.Metadata"/> that Ingress fills from a platform's webhook for the reply to use,
+/// besides <see cref="MessageReceived.ReplyTo"/> (the chat, channel or number to answer).
+/// </summary>
+public static class ReplyMetadata
+{
+    /// <summary>Slack: the thread the message was posted in, so the reply lands in the same thread.</summary>
+    public const string SlackThreadTs = "slack_thread_ts";
+
+    /// <summary>WhatsApp: the business number the user wrote to (Graph API phone number id).</summary>
+    public const string WhatsAppPhoneNumberId = "whatsapp_phone_number_id";
+
+    /// <summary>Twilio: the number the user texted, which sends the reply.</summary>
+    public const string TwilioTo = "twilio_to";
+}

@@ -1,0 +1,49 @@
+using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Contracts;
+
+namespace ChatbotPipeline.Ingress.Webhooks.Platforms;
+
+/// <summary>
+/// Takes in the messages of one platform webhook. Platforms treat any answer but 2xx as their endpoint failing (and
+/// Slack and Meta disable webhooks that keep failing; Telegram holds back later updates), so only a bus that did not
+/// take a message is answered with 503, for the platform to retry; duplicates and rate-limited senders are
+/// acknowledged and dropped.
+/// </summary>
+public sealed class PlatformIntake(MessageIntake intake, IBotStore bots, TimeProvider time)
+{
+    /// <summary>The answer to a verified webhook: 400 for a malformed one, 404 for an unknown bot, 503 when the bus did not
+    /// take a message, else <paramref name="acknowledgement"/>.</summary>
+    public async Task<IResult> AnswerAsync(string botId, string channel, InboundBatch batch, IResult acknowledgement,
+        CancellationToken cancellationToken)
+    {
+        if (batch.IsMalformed)
+            return PlatformResults.Malformed(batch.Error!);
+        if (await bots.GetRevisionAsync(botId, cancellationToken) is null)
+            return PlatformResults.UnknownBot(botId);
+        return await AdmitAsync(botId, channel, batch, cancellationToken) ? acknowledgement : PlatformResults.RetryLater();
+    }
+
+    /// <summary>True when every message is on the bus (or was already); false when the platform should retry.</summary>
+    private async Task<bool> AdmitAsync(string botId, string channel, InboundBatch batch, CancellationToken cancellationToken)
+    {
+        var queued = true;
+        foreach (var inbound in batch.Messages)
+        {
+            var message = new MessageReceived(
+                MessageId: Guid.CreateVersion7().ToString("N"),
+                BotId: botId,
+                Channel: channel,
+                ConversationId: inbound.ConversationId,
+                SenderId: inbound.SenderId,
+                Text: inbound.Text,
+                ReplyTo: inbound.ReplyTo,
+                ReceivedAt: time.GetUtcNow(),
+                Metadata: inbound.Metadata,
+                PlatformMessageId: inbound.PlatformMessageId);
+            var result = await intake.AdmitAsync(message, inbound.PlatformMessageId, cancellationToken);
+            // Keep going after a failure: the retry of the whole batch finds the queued ones already claimed.
+            queued &= result.Outcome != IntakeOutcome.Unavailable;
+        }
+        return queued;
+    }
+}

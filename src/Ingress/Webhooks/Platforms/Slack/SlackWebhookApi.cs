@@ -1,0 +1,37 @@
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.ServiceDefaults.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Slack;
+
+/// <summary>
+/// <c>POST /webhooks/slack/{botId}</c>, the Slack app's Events API request URL. Every request, the URL check included,
+/// is verified first; Slack's retries (<c>X-Slack-Retry-Num</c>) repeat the <c>event_id</c> and are dropped.
+/// </summary>
+public static class SlackWebhookApi
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost($"/webhooks/{ChannelNames.Slack}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Slack));
+
+    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels,
+        PlatformIntake intake, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (channels.Value.SlackFor(botId).SigningSecret is not { Length: > 0 } secret)
+            return PlatformResults.NotConfigured("Slack", botId);
+        if (await WebhookBody.ReadAsync(request, PlatformResults.MaxBodyBytes, cancellationToken) is not { } body)
+            return PlatformResults.TooLarge();
+        var check = SlackSignature.Verify(secret, request.Headers[SlackSignature.TimestampHeader], request.Headers[SlackSignature.SignatureHeader],
+            body, time.GetUtcNow());
+        if (!check.IsValid)
+            return PlatformResults.Refused(check);
+        if (PlatformJson.Read<SlackEnvelope>(body, out var error) is not { } envelope)
+            return PlatformResults.Malformed(error!);
+        if (envelope.Type == SlackEnvelope.UrlVerification)
+            return envelope.Challenge is { Length: > 0 } challenge
+                ? TypedResults.Text(challenge)
+                : PlatformResults.Malformed("'challenge' is required for url_verification.");
+
+        return await intake.AnswerAsync(botId, ChannelNames.Slack, SlackPayload.Read(envelope), TypedResults.Ok(), cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.ServiceDefaults.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Telegram;
+
+/// <summary>
+/// <c>POST /webhooks/telegram/{botId}</c>, registered with <c>setWebhook(url, secret_token)</c>. Telegram resends an
+/// update until it gets a 2xx and holds the bot's later updates meanwhile, so only a full bus is answered otherwise.
+/// </summary>
+public static class TelegramWebhookApi
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost($"/webhooks/{ChannelNames.Telegram}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Telegram));
+
+    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels,
+        PlatformIntake intake, CancellationToken cancellationToken)
+    {
+        if (channels.Value.TelegramFor(botId).SecretToken is not { Length: > 0 } secret)
+            return PlatformResults.NotConfigured("Telegram", botId);
+        var check = TelegramSecretToken.Verify(secret, request.Headers[TelegramSecretToken.Header]);
+        if (!check.IsValid)
+            return PlatformResults.Refused(check);
+        if (await WebhookBody.ReadAsync(request, PlatformResults.MaxBodyBytes, cancellationToken) is not { } body)
+            return PlatformResults.TooLarge();
+        if (PlatformJson.Read<TelegramUpdate>(body, out var error) is not { } update)
+            return PlatformResults.Malformed(error!);
+
+        return await intake.AnswerAsync(botId, ChannelNames.Telegram, TelegramPayload.Read(update), TypedResults.Ok(), cancellationToken);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.ServiceDefaults.Channels;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Twilio;
+
+/// <summary>
+/// <c>POST /webhooks/twilio/{botId}</c>, a number's "A message comes in" webhook. Answered with empty TwiML so Twilio
+/// sends nothing itself; the reply goes out through the Messages API once the bot has understood the message.
+/// </summary>
+public static class TwilioWebhookApi
+{
+    public const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response></Response>""";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost($"/webhooks/{ChannelNames.Twilio}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Twilio));
+
+    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels,
+        PlatformIntake intake, CancellationToken cancellationToken)
+    {
+        if (channels.Value.TwilioFor(botId).AuthToken is not { Length: > 0 } authToken)
+            return PlatformResults.NotConfigured("Twilio", botId);
+        if (await WebhookBody.ReadAsync(request, PlatformResults.MaxBodyBytes, cancellationToken) is not { } body)
+            return PlatformResults.TooLarge();
+        if (ReadForm(body) is not { } form)
+            return PlatformResults.Malformed("The body is not a form (application/x-www-form-urlencoded) Twilio would send.");
+        var parameters = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? "")));
+        var check = TwilioSignature.Verify(authToken, TwilioPublicUrl.Of(request), parameters, request.Headers[TwilioSignature.Header]);
+        if (!check.IsValid)
+            return PlatformResults.Refused(check);
+        return await intake.AnswerAsync(botId, ChannelNames.Twilio, TwilioPayload.Read(form),
+            TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8), cancellationToken);
+    }
+
+    private static Dictionary<string, StringValues>? ReadForm(byte[] body)
+    {
+        try
+        {
+            return new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}
