@@ -27,6 +27,8 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("Cache:Provider", "Brain")]
     [InlineData("Objects:Provider", "Drawer")]
     [InlineData("Training:Cron", "at three")]
+    [InlineData("Channels:Slack:ApiBaseUrl", "slack.com/api")]
+    [InlineData("Channels:Bots:demo:Meta:GraphApiBaseUrl", "ftp://graph.example/")]
     public void An_unknown_setting_value_names_its_key(string key, string value) =>
         Assert.Contains(key, StartWith("Development", new() { [key] = value }).ToString());
 

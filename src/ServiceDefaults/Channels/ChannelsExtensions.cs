@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +10,10 @@ public static class ChannelsExtensions
     /// <summary>Binds <see cref="ChannelOptions"/> once, whichever host (Ingress, Consumers or both in one process) asks first.</summary>
     public static IHostApplicationBuilder AddChannelOptions(this IHostApplicationBuilder builder)
     {
-        if (builder.Services.Any(service => service.ServiceType == typeof(IValidateOptions<ChannelOptions>)))
+        if (builder.Services.Any(service => service.ImplementationType == typeof(ChannelOptionsValidation)))
             return builder;
-        builder.Services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section)
-            .Validate(options => ChannelOptionsCheck.BadApiUrl(options) is null,
-                "Channels: every ApiBaseUrl/GraphApiBaseUrl must be an absolute http(s) URL.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelOptions>, ChannelOptionsValidation>());
         return builder;
     }
 }
