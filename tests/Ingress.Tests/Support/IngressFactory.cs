@@ -2,11 +2,14 @@ using System.Net;
 using ChatbotPipeline.Ingress.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace ChatbotPipeline.Ingress.Tests.Support;
 
 /// <summary>The real Ingress host, embedded workers included, over its own data folder.</summary>
-public sealed class IngressFactory(string dataFolder, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+/// <param name="logs">Receives the host's logs besides its console, for tests that inspect them.</param>
+public sealed class IngressFactory(string dataFolder, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null,
+    ILoggerProvider? logs = null)
     : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-admin-key-0123456789";
@@ -20,6 +23,8 @@ public sealed class IngressFactory(string dataFolder, string environment = "Deve
         builder.UseSetting("Notifications:RetryIntervalsMilliseconds:0", "50");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (logs is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
     }
 
     /// <summary>A client that sends the admin key.</summary>

@@ -37,10 +37,11 @@ public static class WhatsAppPayload
             {
                 if (message is not { From: { Length: > 0 } from, Id: { Length: > 0 } wamid } || TextOf(message) is not { } text)
                     continue;
-                var metadata = value!.Metadata?.PhoneNumberId is { Length: > 0 } number
-                    ? new Dictionary<string, string> { [ReplyMetadata.WhatsAppPhoneNumberId] = number }
-                    : [];
-                messages.Add(new InboundMessage(wamid, $"{ChannelNames.WhatsApp}:{from}", from, text, from, metadata));
+                // The number written to answers; Meta always says which it is.
+                if (value!.Metadata?.PhoneNumberId is not { Length: > 0 } number)
+                    return InboundBatch.Malformed("'metadata.phone_number_id' is required with messages.");
+                messages.Add(new InboundMessage(wamid, $"{ChannelNames.WhatsApp}:{from}", from, text, from,
+                    new Dictionary<string, string> { [ReplyMetadata.WhatsAppPhoneNumberId] = number }));
             }
         }
         return InboundBatch.Of(messages);
