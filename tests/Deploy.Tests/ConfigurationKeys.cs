@@ -10,6 +10,7 @@ using ChatbotPipeline.Ingress;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.Seeding;
 using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.Training;
 
 namespace ChatbotPipeline.Deploy.Tests;
@@ -33,6 +34,7 @@ internal static class ConfigurationKeys
         [NotificationOptions.Section] = typeof(NotificationOptions),
         [TrainingOptions.Section] = typeof(TrainingOptions),
         [ConsumersOptions.Section] = typeof(ConsumersOptions),
+        [ChannelOptions.Section] = typeof(ChannelOptions),
     };
 
     private static readonly HashSet<string> PlatformKeys = ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", "DOTNET_gcServer"];

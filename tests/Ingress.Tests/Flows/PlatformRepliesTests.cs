@@ -1,3 +1,4 @@
+using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Net;
 using System.Text;
 using ChatbotPipeline.Ingress.Tests.Support;
@@ -26,15 +27,15 @@ public sealed class PlatformRepliesTests(PlatformIngress ingress)
         var waId = $"1555{Random.Shared.Next(1_000_000, 9_999_999)}";
         var phone = $"+1555{Random.Shared.Next(1_000_000, 9_999_999)}";
         return new TheoryData<Platform>(
-            new Platform("slack", (id, _, text) => PlatformWebhooks.Slack(PlatformWebhooks.SlackMessage($"Ev{id}", "U1", slackChannel, text)),
+            new Platform("slack", (id, _, text) => PlatformWebhooks.Slack(PlatformSamples.SlackMessage($"Ev{id}", "U1", slackChannel, text)),
                 $"slack:T1:{slackChannel}", slackChannel, "/slack/api/chat.postMessage", "Bearer xoxb-test"),
-            new Platform("telegram", (_, n, text) => PlatformWebhooks.Telegram(PlatformWebhooks.TelegramText(chatId * 10 + long.Parse(n), chatId, text)),
+            new Platform("telegram", (_, n, text) => PlatformWebhooks.Telegram(PlatformSamples.TelegramText(chatId * 10 + long.Parse(n), chatId, text)),
                 $"telegram:{chatId}", chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), "/telegram/bot123456:TEST/sendMessage", ""),
-            new Platform("messenger", (id, _, text) => PlatformWebhooks.Meta("messenger", PlatformWebhooks.MessengerText($"m_{id}", psid, text)),
+            new Platform("messenger", (id, _, text) => PlatformWebhooks.Meta("messenger", PlatformSamples.MessengerText($"m_{id}", psid, text)),
                 $"messenger:{psid}", psid, "/graph/v21.0/me/messages", "Bearer page-token"),
-            new Platform("whatsapp", (id, _, text) => PlatformWebhooks.Meta("whatsapp", PlatformWebhooks.WhatsAppText($"wamid.{id}", waId, text)),
+            new Platform("whatsapp", (id, _, text) => PlatformWebhooks.Meta("whatsapp", PlatformSamples.WhatsAppText($"wamid.{id}", waId, text)),
                 $"whatsapp:{waId}", waId, "/graph/v21.0/PN1/messages", "Bearer wa-token"),
-            new Platform("twilio", (id, _, text) => PlatformWebhooks.Twilio(PlatformWebhooks.TwilioSms($"SM{id}", phone, text)),
+            new Platform("twilio", (id, _, text) => PlatformWebhooks.Twilio(PlatformSamples.TwilioSms($"SM{id}", phone, text)),
                 $"twilio:{phone}", Uri.EscapeDataString(phone), "/twilio/2010-04-01/Accounts/AC0001/Messages.json", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("AC0001:twilio-auth-token"))));
     }
 

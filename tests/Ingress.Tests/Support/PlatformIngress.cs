@@ -1,3 +1,4 @@
+using ChatbotPipeline.Tests.Shared.Platforms;
 namespace ChatbotPipeline.Ingress.Tests.Support;
 
 /// <summary>One Ingress with bot <c>demo</c> connected to every platform, its replies going to local fakes of the platforms' APIs.</summary>
@@ -11,7 +12,7 @@ public sealed class PlatformIngress : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Apis = await FakePlatformApis.StartAsync();
-        var settings = PlatformWebhooks.Settings(Apis.BaseUrl);
+        var settings = PlatformSamples.Settings(Apis.BaseUrl);
         // Fuzzing sends thousands of messages from a handful of senders: the sender limit is tested elsewhere.
         settings["Ingress:SenderMessagesPerMinute"] = "0";
         Factory = await new IngressFactory(_folder.Path, settings: settings).WhenReadyAsync();

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +37,7 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [Fact]
     public async Task Slack_requests_without_a_signature_are_401_and_with_a_wrong_or_stale_one_403()
     {
-        var body = PlatformWebhooks.SlackMessage("EvS1", "U1", "D1", "hello");
+        var body = PlatformSamples.SlackMessage("EvS1", "U1", "D1", "hello");
         var unsigned = new HttpRequestMessage(HttpMethod.Post, "/webhooks/slack/demo") { Content = new StringContent(body) };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(unsigned)).Status);
@@ -66,7 +67,7 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [Fact]
     public async Task A_signed_webhook_for_a_bot_that_does_not_exist_is_404()
     {
-        var (status, problem) = await SendAsync(PlatformWebhooks.Telegram(PlatformWebhooks.TelegramText(1, 1, "hi"), bot: "nobot"));
+        var (status, problem) = await SendAsync(PlatformWebhooks.Telegram(PlatformSamples.TelegramText(1, 1, "hi"), bot: "nobot"));
 
         Assert.Equal((HttpStatusCode.NotFound, "There is no bot 'nobot'."), (status, Detail(problem)));
     }
@@ -74,7 +75,7 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [Fact]
     public async Task Telegram_updates_need_the_secret_token()
     {
-        var body = PlatformWebhooks.TelegramText(2, 2, "hello");
+        var body = PlatformSamples.TelegramText(2, 2, "hello");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(PlatformWebhooks.Telegram(body, token: null))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(PlatformWebhooks.Telegram(body, token: "telegram-secret_Token-2"))).Status);
@@ -93,11 +94,11 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [InlineData("whatsapp")]
     public async Task The_meta_subscription_handshake_echoes_the_challenge_for_the_right_verify_token(string channel)
     {
-        var ok = await _client.GetAsync($"/webhooks/{channel}/demo?hub.mode=subscribe&hub.verify_token={PlatformWebhooks.MetaVerifyToken}&hub.challenge=1158201444",
+        var ok = await _client.GetAsync($"/webhooks/{channel}/demo?hub.mode=subscribe&hub.verify_token={PlatformSamples.MetaVerifyToken}&hub.challenge=1158201444",
             TestContext.Current.CancellationToken);
         var wrong = await _client.GetAsync($"/webhooks/{channel}/demo?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444",
             TestContext.Current.CancellationToken);
-        var incomplete = await _client.GetAsync($"/webhooks/{channel}/demo?hub.verify_token={PlatformWebhooks.MetaVerifyToken}",
+        var incomplete = await _client.GetAsync($"/webhooks/{channel}/demo?hub.verify_token={PlatformSamples.MetaVerifyToken}",
             TestContext.Current.CancellationToken);
 
         Assert.Equal((HttpStatusCode.OK, "1158201444"), (ok.StatusCode, await ok.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
@@ -108,10 +109,10 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [Fact]
     public async Task Meta_webhooks_need_the_sha256_signature_of_the_app_secret()
     {
-        var body = PlatformWebhooks.MessengerText("m_sig", "999", "hello");
+        var body = PlatformSamples.MessengerText("m_sig", "999", "hello");
         var sha1Only = new HttpRequestMessage(HttpMethod.Post, "/webhooks/messenger/demo") { Content = new StringContent(body) };
         sha1Only.Headers.Add("X-Hub-Signature", "sha1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA1.HashData(
-            Encoding.UTF8.GetBytes(PlatformWebhooks.MetaAppSecret), Encoding.UTF8.GetBytes(body))));
+            Encoding.UTF8.GetBytes(PlatformSamples.MetaAppSecret), Encoding.UTF8.GetBytes(body))));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(sha1Only)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(PlatformWebhooks.Meta("messenger", body, secret: "other-app"))).Status);
@@ -120,7 +121,7 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [Fact]
     public async Task A_whatsapp_body_posted_to_the_messenger_webhook_is_400()
     {
-        var (status, problem) = await SendAsync(PlatformWebhooks.Meta("messenger", PlatformWebhooks.WhatsAppText("wamid.X", "1555", "hi")));
+        var (status, problem) = await SendAsync(PlatformWebhooks.Meta("messenger", PlatformSamples.WhatsAppText("wamid.X", "1555", "hi")));
 
         Assert.Equal((HttpStatusCode.BadRequest, "'object' must be 'page' on the messenger webhook."), (status, Detail(problem)));
     }
@@ -128,7 +129,7 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [Fact]
     public async Task Twilio_is_answered_with_empty_twiml_and_verified_against_the_public_url_behind_a_proxy()
     {
-        var form = PlatformWebhooks.TwilioSms($"SM{Guid.NewGuid():N}", "+15550001234", "hello");
+        var form = PlatformSamples.TwilioSms($"SM{Guid.NewGuid():N}", "+15550001234", "hello");
         var proxied = PlatformWebhooks.Twilio(form, publicUrl: "https://bot.example.com/webhooks/twilio/demo");
         proxied.Headers.Add("X-Forwarded-Proto", "https");
         proxied.Headers.Add("X-Forwarded-Host", "bot.example.com");
@@ -143,7 +144,7 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     [Fact]
     public async Task A_twilio_signature_for_another_url_or_token_is_403_and_none_is_401()
     {
-        var form = PlatformWebhooks.TwilioSms("SMx", "+15550001234", "hello");
+        var form = PlatformSamples.TwilioSms("SMx", "+15550001234", "hello");
         var unsigned = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/demo") { Content = new FormUrlEncodedContent(form) };
 
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(PlatformWebhooks.Twilio(form, publicUrl: "https://bot.example.com/webhooks/twilio/demo"))).Status);

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Text;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Tests.Support;
@@ -18,7 +19,7 @@ public sealed class PlatformPayloadTests
     [Fact]
     public void A_slack_direct_message_becomes_a_message_to_its_channel()
     {
-        var batch = SlackPayload.Read(Read<SlackEnvelope>(PlatformWebhooks.SlackMessage("Ev1", "U2147483697", "D024BE91L", "  where is my order ")));
+        var batch = SlackPayload.Read(Read<SlackEnvelope>(PlatformSamples.SlackMessage("Ev1", "U2147483697", "D024BE91L", "  where is my order ")));
 
         var message = Assert.Single(batch.Messages);
         Assert.Equal(("Ev1", "slack:T1:D024BE91L", "U2147483697", "where is my order", "D024BE91L"),
@@ -64,7 +65,7 @@ public sealed class PlatformPayloadTests
     [Fact]
     public void A_telegram_text_message_becomes_a_message_to_its_chat()
     {
-        var message = Assert.Single(TelegramPayload.Read(Read<TelegramUpdate>(PlatformWebhooks.TelegramText(10000, -1001234, "hello"))).Messages);
+        var message = Assert.Single(TelegramPayload.Read(Read<TelegramUpdate>(PlatformSamples.TelegramText(10000, -1001234, "hello"))).Messages);
 
         Assert.Equal(("10000", "telegram:-1001234", "-1001234", "hello", "-1001234"),
             (message.PlatformMessageId, message.ConversationId, message.SenderId, message.Text, message.ReplyTo));
@@ -137,7 +138,7 @@ public sealed class PlatformPayloadTests
     [Fact]
     public void A_body_for_the_other_meta_product_is_malformed()
     {
-        var whatsApp = Read<MetaEnvelope>(PlatformWebhooks.WhatsAppText("wamid.1", "1555", "hi"));
+        var whatsApp = Read<MetaEnvelope>(PlatformSamples.WhatsAppText("wamid.1", "1555", "hi"));
 
         Assert.Equal("'object' must be 'page' on the messenger webhook.", MessengerPayload.Read(whatsApp).Error);
     }
@@ -145,7 +146,7 @@ public sealed class PlatformPayloadTests
     [Fact]
     public void A_twilio_sms_becomes_a_message_answered_from_the_number_texted()
     {
-        var form = PlatformWebhooks.TwilioSms("SM1", "+14155550100", "hello").ToDictionary(p => p.Key, p => new StringValues(p.Value));
+        var form = PlatformSamples.TwilioSms("SM1", "+14155550100", "hello").ToDictionary(p => p.Key, p => new StringValues(p.Value));
 
         var message = Assert.Single(TwilioPayload.Read(form).Messages);
 

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Net;
 using System.Text;
 using ChatbotPipeline.Ingress.Tests.Support;
@@ -21,7 +22,7 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _apis = await FakePlatformApis.StartAsync();
-        var settings = PlatformWebhooks.Settings(_apis.BaseUrl);
+        var settings = PlatformSamples.Settings(_apis.BaseUrl);
         settings["Ingress:SenderMessagesPerMinute"] = "0";
         _factory = await new IngressFactory(_folder.Path, settings: settings, logs: _logs).WhenReadyAsync();
     }
@@ -81,9 +82,9 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
         return (label, channel switch
         {
             "slack" => Slack(random, body, signed),
-            "telegram" => Raw("/webhooks/telegram/demo", body, signed ? (TelegramSecretToken.Header, PlatformWebhooks.TelegramSecretToken) : (TelegramSecretToken.Header, Garbage(random))),
+            "telegram" => Raw("/webhooks/telegram/demo", body, signed ? (TelegramSecretToken.Header, PlatformSamples.TelegramSecretToken) : (TelegramSecretToken.Header, Garbage(random))),
             "messenger" or "whatsapp" => Raw($"/webhooks/{channel}/demo", body,
-                (MetaSignature.Header, signed ? MetaSignature.Compute(PlatformWebhooks.MetaAppSecret, body) : Garbage(random))),
+                (MetaSignature.Header, signed ? MetaSignature.Compute(PlatformSamples.MetaAppSecret, body) : Garbage(random))),
             "twilio" => Twilio(random, body, signed),
             "rest" => Raw("/webhooks/rest/demo", body, null),
             _ => new HttpRequestMessage(HttpMethod.Get, $"/webhooks/{(random.Next(2) == 0 ? "messenger" : "whatsapp")}/demo?{Encoding.UTF8.GetString(body)}"),
@@ -93,13 +94,13 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
     /// <summary>A well-formed body of the channel, for truncation and mutation to start from.</summary>
     private static byte[] Seed(string channel, int i) => Encoding.UTF8.GetBytes(channel switch
     {
-        "slack" => PlatformWebhooks.SlackMessage($"EvFuzz{i}", "U1", "DFUZZ", "hello"),
-        "telegram" => PlatformWebhooks.TelegramText(5_000_000 + i, 77, "hello"),
-        "messenger" => PlatformWebhooks.MessengerText($"m_fuzz{i}", "778", "hello"),
-        "whatsapp" => PlatformWebhooks.WhatsAppText($"wamid.fuzz{i}", "1555778", "hello"),
-        "twilio" => string.Join('&', PlatformWebhooks.TwilioSms($"SMfuzz{i}", "+1555778", "hello").Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")),
+        "slack" => PlatformSamples.SlackMessage($"EvFuzz{i}", "U1", "DFUZZ", "hello"),
+        "telegram" => PlatformSamples.TelegramText(5_000_000 + i, 77, "hello"),
+        "messenger" => PlatformSamples.MessengerText($"m_fuzz{i}", "778", "hello"),
+        "whatsapp" => PlatformSamples.WhatsAppText($"wamid.fuzz{i}", "1555778", "hello"),
+        "twilio" => PlatformSamples.FormBody(PlatformSamples.TwilioSms($"SMfuzz{i}", "+1555778", "hello")),
         "rest" => $$"""{"sender":"fuzz","message":"hello","message_id":"fuzz{{i}}"}""",
-        _ => $"hub.mode=subscribe&hub.verify_token={PlatformWebhooks.MetaVerifyToken}&hub.challenge=123",
+        _ => $"hub.mode=subscribe&hub.verify_token={PlatformSamples.MetaVerifyToken}&hub.challenge=123",
     });
 
     private static byte[] Body(Random random, byte[] seed)
@@ -136,7 +137,7 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
     {
         var timestamp = random.Next(10) == 0 ? Garbage(random) : DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = Raw("/webhooks/slack/demo", body, (SlackSignature.TimestampHeader, timestamp));
-        request.Headers.TryAddWithoutValidation(SlackSignature.SignatureHeader, signed ? SlackSignature.Compute(PlatformWebhooks.SlackSigningSecret, timestamp, body) : Garbage(random));
+        request.Headers.TryAddWithoutValidation(SlackSignature.SignatureHeader, signed ? SlackSignature.Compute(PlatformSamples.SlackSigningSecret, timestamp, body) : Garbage(random));
         return request;
     }
 
@@ -146,7 +147,7 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
         try
         {
             var form = new FormReader(Encoding.UTF8.GetString(body)).ReadForm().SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))).ToList();
-            signature = signed ? TwilioSignature.Compute(PlatformWebhooks.TwilioAuthToken, "http://localhost/webhooks/twilio/demo", form) : Garbage(random);
+            signature = signed ? TwilioSignature.Compute(PlatformSamples.TwilioAuthToken, "http://localhost/webhooks/twilio/demo", form) : Garbage(random);
         }
         catch (InvalidDataException)
         {

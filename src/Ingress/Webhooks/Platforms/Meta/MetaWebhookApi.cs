@@ -21,15 +21,15 @@ public static class MetaWebhookApi
     {
         var path = $"/webhooks/{channel}/{{botId}}";
         app.MapGet(path, Subscribe).WithMetadata(new WebhookChannel(channel));
-        app.MapPost(path, (string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels, PlatformIntake intake,
+        app.MapPost(path, (string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels, PlatformIntake intake,
             CancellationToken cancellationToken) => Receive(channel, read, botId, request, channels, intake, cancellationToken))
             .WithMetadata(new WebhookChannel(channel));
     }
 
     /// <summary>The handshake Meta makes when the callback URL is saved: echo <c>hub.challenge</c> if the verify token matches.</summary>
-    private static IResult Subscribe(string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels)
+    private static IResult Subscribe(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels)
     {
-        if (channels.Value.MetaFor(botId).VerifyToken is not { Length: > 0 } verifyToken)
+        if (channels.CurrentValue.MetaFor(botId).VerifyToken is not { Length: > 0 } verifyToken)
             return PlatformResults.NotConfigured("Meta", botId);
         var query = request.Query;
         if (query["hub.mode"] != "subscribe" || query["hub.challenge"].ToString() is not { Length: > 0 } challenge)
@@ -39,9 +39,9 @@ public static class MetaWebhookApi
     }
 
     private static async Task<IResult> Receive(string channel, Func<MetaEnvelope, InboundBatch> read, string botId, HttpRequest request,
-        IOptionsSnapshot<ChannelOptions> channels, PlatformIntake intake, CancellationToken cancellationToken)
+        IOptionsMonitor<ChannelOptions> channels, PlatformIntake intake, CancellationToken cancellationToken)
     {
-        if (channels.Value.MetaFor(botId).AppSecret is not { Length: > 0 } appSecret)
+        if (channels.CurrentValue.MetaFor(botId).AppSecret is not { Length: > 0 } appSecret)
             return PlatformResults.NotConfigured("Meta", botId);
         if (await WebhookBody.ReadAsync(request, PlatformResults.MaxBodyBytes, cancellationToken) is not { } body)
             return PlatformResults.TooLarge();

@@ -14,10 +14,10 @@ public static class SlackWebhookApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost($"/webhooks/{ChannelNames.Slack}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Slack));
 
-    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels,
+    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels,
         PlatformIntake intake, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (channels.Value.SlackFor(botId).SigningSecret is not { Length: > 0 } secret)
+        if (channels.CurrentValue.SlackFor(botId).SigningSecret is not { Length: > 0 } secret)
             return PlatformResults.NotConfigured("Slack", botId);
         if (await WebhookBody.ReadAsync(request, PlatformResults.MaxBodyBytes, cancellationToken) is not { } body)
             return PlatformResults.TooLarge();

@@ -14,10 +14,10 @@ public static class TelegramWebhookApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost($"/webhooks/{ChannelNames.Telegram}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Telegram));
 
-    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels,
+    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels,
         PlatformIntake intake, CancellationToken cancellationToken)
     {
-        if (channels.Value.TelegramFor(botId).SecretToken is not { Length: > 0 } secret)
+        if (channels.CurrentValue.TelegramFor(botId).SecretToken is not { Length: > 0 } secret)
             return PlatformResults.NotConfigured("Telegram", botId);
         var check = TelegramSecretToken.Verify(secret, request.Headers[TelegramSecretToken.Header]);
         if (!check.IsValid)

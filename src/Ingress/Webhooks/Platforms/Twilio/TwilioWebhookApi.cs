@@ -19,10 +19,10 @@ public static class TwilioWebhookApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost($"/webhooks/{ChannelNames.Twilio}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Twilio));
 
-    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsSnapshot<ChannelOptions> channels,
+    private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels,
         PlatformIntake intake, CancellationToken cancellationToken)
     {
-        if (channels.Value.TwilioFor(botId).AuthToken is not { Length: > 0 } authToken)
+        if (channels.CurrentValue.TwilioFor(botId).AuthToken is not { Length: > 0 } authToken)
             return PlatformResults.NotConfigured("Twilio", botId);
         if (await WebhookBody.ReadAsync(request, PlatformResults.MaxBodyBytes, cancellationToken) is not { } body)
             return PlatformResults.TooLarge();
