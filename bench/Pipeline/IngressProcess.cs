@@ -53,7 +53,12 @@ internal sealed class IngressProcess : IAsyncDisposable
         foreach (var (key, value) in backends ?? new Dictionary<string, string>())
             start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // Console logs go to stdout: errors are shown, the rest dropped.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && (line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal)))
+                Console.Error.WriteLine($"[ingress] {line}");
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[ingress] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -8,12 +8,14 @@ await using var apis = await PlatformApiSink.StartAsync();
 var settings = PlatformSamples.Settings(apis.Url).Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value!);
 if (options.IngressOnly)
     settings["Ingress__HostWorkers"] = "false";
+foreach (var (key, value) in options.Settings)
+    settings[key] = value;
 await using var ingress = await IngressProcess.StartAsync(settings);
 var folder = Directory.CreateTempSubdirectory("chatbot-wrk-").FullName;
 
 Console.WriteLine($"{(options.IngressOnly ? "Ingress alone (in-memory bus, no workers)" : "Embedded default (workers in the Ingress process)")}, "
     + $"{options.Connections} connections pausing {options.PauseMilliseconds} ms between requests, {options.Seconds} s per channel after 5 s warm-up");
-Console.WriteLine($"{"channel",-10} {"req/s",8} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"p99.9 ms",9} {"max ms",8} {"non-2xx",8} {"errors",7}");
+Console.WriteLine($"{"channel",-10} {"req/s",8} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"p99.9 ms",9} {"max ms",8} {"errors",7}  statuses");
 var run = 1;
 foreach (var channel in options.Channels)
 {
@@ -24,7 +26,8 @@ foreach (var channel in options.Channels)
     var measured = WrkScript.Write(SignedRequests.For(channel, ingress.Url, $"{run++}", perSecond * options.Seconds), Path.Combine(folder, $"{channel}.lua"));
     var result = await WrkResult.RunAsync(ingress.Url, measured, options.Seconds, options.Connections, options.PauseMilliseconds);
     Console.WriteLine($"{channel,-10} {result.RequestsPerSecond,8:F0} {result.P50 / 1000.0,8:F2} {result.P90 / 1000.0,8:F2} {result.P99 / 1000.0,8:F2} "
-        + $"{result.P999 / 1000.0,9:F2} {result.Max / 1000.0,8:F1} {result.Non2xx,8} {result.SocketErrors,7}");
+        + $"{result.P999 / 1000.0,9:F2} {result.Max / 1000.0,8:F1} {result.SocketErrors,7}  "
+        + string.Join(' ', result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}")));
 }
 Console.WriteLine($"\nIngress peak RSS: {ingress.PeakResidentMiB():F0} MiB; platform API calls (replies) received: {apis.Calls}");
 Directory.Delete(folder, recursive: true);

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ChatbotPipeline.Bench.Webhooks;
 
 /// <summary>wrk's figures for one channel: latencies in microseconds, from the request's first byte out to the answer's last byte in.</summary>
-internal sealed record WrkResult(long Requests, long DurationMicroseconds, long Non2xx, long SocketErrors, long P50, long P90, long P99, long P999, long Max)
+internal sealed record WrkResult(Dictionary<string, long> Statuses, long Requests, long DurationMicroseconds, long Non2xx, long SocketErrors, long P50, long P90, long P99, long P999, long Max)
 {
     public double RequestsPerSecond => Requests / (DurationMicroseconds / 1e6);
 

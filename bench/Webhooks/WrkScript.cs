@@ -27,6 +27,14 @@ internal static class WrkScript
         lua.Append(index == 0 ? "" : "end)()\n");
         lua.Append("""
             local n = 0
+            local threads = {}
+            statuses = {}
+            function setup(thread)
+              table.insert(threads, thread)
+            end
+            function response(status, headers, body)
+              statuses[status] = (statuses[status] or 0) + 1
+            end
             function init(args)
               pause = tonumber(args[1])
             end
@@ -40,7 +48,14 @@ internal static class WrkScript
             end
             function done(summary, latency, requests)
               local e = summary.errors
-              io.write(string.format('RESULT {"requests":%d,"durationMicroseconds":%d,"non2xx":%d,"socketErrors":%d,"p50":%d,"p90":%d,"p99":%d,"p999":%d,"max":%d}\n',
+              local counts = {}
+              for _, thread in ipairs(threads) do
+                for status, count in pairs(thread:get("statuses")) do
+                  counts[#counts + 1] = string.format('"%d":%d', status, count)
+                end
+              end
+              io.write(string.format('RESULT {"statuses":{%s},"requests":%d,"durationMicroseconds":%d,"non2xx":%d,"socketErrors":%d,"p50":%d,"p90":%d,"p99":%d,"p999":%d,"max":%d}\n',
+                table.concat(counts, ","),
                 summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
                 latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max))
             end

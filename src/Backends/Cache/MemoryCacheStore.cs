@@ -7,11 +7,12 @@ namespace ChatbotPipeline.Backends.Cache;
 
 /// <summary>
 /// The in-process cache: entries expire on the injected clock, are swept as the cache is written, and are capped at
-/// <see cref="MemoryCacheOptions.MaxEntries"/>.
+/// <see cref="MemoryCacheOptions.MaxEntries"/> (checked every 64 writes, so it may be passed by that many).
 /// </summary>
 public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOptions> options, ILogger<MemoryCacheStore> logger) : ICacheStore
 {
     private const int SweepEveryWrites = 4096;
+    private const int CapCheckEveryWrites = 64;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly int _maxEntries = options.Value.Memory.MaxEntries;
     private readonly Lock _trimming = new();
@@ -84,7 +85,9 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
 
     private void CountWrite()
     {
-        if (Interlocked.Increment(ref _writes) % SweepEveryWrites == 0 || _entries.Count > _maxEntries)
+        // Counting a ConcurrentDictionary takes all its locks: the cap is checked every few writes, not on each.
+        var writes = Interlocked.Increment(ref _writes);
+        if (writes % SweepEveryWrites == 0 || (writes % CapCheckEveryWrites == 0 && _entries.Count > _maxEntries))
             Trim();
     }
 
@@ -101,7 +104,10 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
                 return;
             // Drop down to 90 % so the next trim is thousands of writes away, not the next write.
             var excess = _entries.Count - _maxEntries * 9 / 10;
-            foreach (var pair in _entries.OrderBy(p => p.Value.ExpiresAt).Take(excess).ToList())
+            // ToArray is an atomic snapshot; sorting the live dictionary would copy it while other requests add to it.
+            var snapshot = _entries.ToArray();
+            Array.Sort(snapshot, (a, b) => a.Value.ExpiresAt.CompareTo(b.Value.ExpiresAt));
+            foreach (var pair in snapshot.AsSpan(0, Math.Min(excess, snapshot.Length)))
                 _entries.TryRemove(pair);
             LogEvicted(excess, _maxEntries);
         }

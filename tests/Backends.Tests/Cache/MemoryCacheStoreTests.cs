@@ -40,16 +40,30 @@ public sealed class MemoryCacheStoreTests : CacheStoreContract
     public async Task Above_the_cap_the_entries_closest_to_expiry_go_first()
     {
         var store = Create(maxEntries: 1_000);
-        for (var i = 0; i < 1_000; i++)
+        await store.SetAsync("long", "v", TimeSpan.FromHours(1));
+        for (var i = 0; i < 1_023; i++)
         {
             await store.SetAsync($"short:{i}", "v", TimeSpan.FromMinutes(1));
             _time.Advance(TimeSpan.FromMilliseconds(1));
         }
-        await store.SetAsync("long", "v", TimeSpan.FromHours(1));
 
         Assert.Equal(900, store.Count);
         Assert.Equal("v", await store.GetAsync("long"));
         Assert.Null(await store.GetAsync("short:0"));
-        Assert.Equal("v", await store.GetAsync("short:999"));
+        Assert.Equal("v", await store.GetAsync("short:1022"));
+    }
+
+    [Fact]
+    public async Task Writers_racing_past_the_cap_all_succeed_and_the_cap_holds()
+    {
+        var store = Create(maxEntries: 1_000);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < 20_000; i++)
+                await store.TryAddAsync($"w{writer}:{i}", "v", TimeSpan.FromMinutes(1 + i % 7));
+        })));
+
+        Assert.InRange(store.Count, 1, 1_000 + 8 * 64);
     }
 }
