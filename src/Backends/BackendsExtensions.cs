@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Exports;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Documents.Mongo;
@@ -22,6 +23,8 @@ public static class BackendsExtensions
         services.AddMetrics();
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<TrainingHistory>();
+        services.AddSingleton<ExportRecords>();
+        services.AddSingleton<ConversationExporter>();
         AddDocuments(builder);
         AddCache(builder);
         AddObjects(builder);

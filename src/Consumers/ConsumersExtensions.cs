@@ -1,6 +1,7 @@
 using ChatbotPipeline.Consumers.Analytics;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Consumers.ConversationLog;
+using ChatbotPipeline.Consumers.Exports;
 using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.ServiceDefaults.Channels;
@@ -72,6 +73,8 @@ public static class ConsumersExtensions
             bus.AddConsumer<AnalyticsConsumer, AnalyticsConsumerDefinition>();
         if (selection.Hosts(QueueNames.Notification))
             bus.AddConsumer<NotificationConsumer, NotificationConsumerDefinition>();
+        if (selection.Hosts(QueueNames.Export))
+            bus.AddConsumer<ExportConsumer, ExportConsumerDefinition>();
     }
 
     private static ConsumersOptions Selection(IConfiguration configuration) =>

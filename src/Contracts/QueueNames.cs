@@ -11,7 +11,8 @@ public static class QueueNames
     public const string Analytics = "analytics";
     public const string Notification = "notification";
     public const string Training = "training";
+    public const string Export = "export";
 
     /// <summary>Every durable pipeline queue (per-instance queues aside).</summary>
-    public static IReadOnlyList<string> All { get; } = [Nlu, ConversationLog, Analytics, Notification, Training];
+    public static IReadOnlyList<string> All { get; } = [Nlu, ConversationLog, Analytics, Notification, Training, Export];
 }

@@ -1,5 +1,6 @@
 using ChatbotPipeline.Consumers.Analytics;
 using ChatbotPipeline.Consumers.ConversationLog;
+using ChatbotPipeline.Consumers.Exports;
 using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Contracts;
@@ -19,5 +20,6 @@ public sealed class QueueNamesTests
         Assert.Equal(QueueNames.ConversationLog, formatter.Consumer<ConversationLogConsumer>());
         Assert.Equal(QueueNames.Analytics, formatter.Consumer<AnalyticsConsumer>());
         Assert.Equal(QueueNames.Notification, formatter.Consumer<NotificationConsumer>());
+        Assert.Equal(QueueNames.Export, formatter.Consumer<ExportConsumer>());
     }
 }

@@ -9,6 +9,12 @@ public interface IConversationStore
     /// <summary>The turns of one conversation in the order they were received.</summary>
     Task<IReadOnlyList<ConversationTurn>> GetConversationAsync(string botId, string conversationId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A bot's turns received in [<paramref name="from"/>, <paramref name="to"/>), in received order (message id
+    /// between equal times), read from the store as they are enumerated: memory stays flat however many there are.
+    /// </summary>
+    IAsyncEnumerable<ConversationTurn> ReadTurnsAsync(string botId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
     /// <summary>A bot's conversations, the most recently active first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 
 namespace ChatbotPipeline.Backends.Documents;
@@ -22,6 +23,17 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             "SELECT json FROM turns WHERE bot_id = @botId AND conversation_id = @conversationId ORDER BY received_at, rowid",
             new { botId, conversationId });
         return rows.Select(DocumentJson.Deserialize<ConversationTurn>).ToList();
+    }
+
+    public async IAsyncEnumerable<ConversationTurn> ReadTurnsAsync(string botId, DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<string>(
+            "SELECT json FROM turns WHERE bot_id = @botId AND received_at >= @from AND received_at < @to ORDER BY received_at, message_id",
+            new { botId, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds() });
+        await foreach (var json in rows.WithCancellation(cancellationToken))
+            yield return DocumentJson.Deserialize<ConversationTurn>(json);
     }
 
     public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default)

@@ -26,6 +26,7 @@ internal static class SqliteSchema
             received_at INTEGER NOT NULL,
             json TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns (bot_id, conversation_id, received_at);
+        CREATE INDEX IF NOT EXISTS turns_by_time ON turns (bot_id, received_at);
         CREATE TABLE IF NOT EXISTS analytics_counted (
             message_id TEXT PRIMARY KEY);
         CREATE TABLE IF NOT EXISTS analytics_daily (

@@ -37,6 +37,9 @@ public sealed class FileSystemObjectStore : IObjectStore
         return Task.FromResult(stream);
     }
 
+    /// <summary>A folder has no URLs of its own: the API serves the object.</summary>
+    public Task<Uri?> GetDownloadUrlAsync(string key, TimeSpan validFor, CancellationToken cancellationToken = default) => Task.FromResult<Uri?>(null);
+
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<string> keys = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)

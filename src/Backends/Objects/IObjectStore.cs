@@ -12,6 +12,12 @@ public interface IObjectStore
     /// <summary>The keys that start with the prefix, in ordinal order.</summary>
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A URL the object can be fetched from without credentials until <paramref name="validFor"/> has passed (S3: a
+    /// presigned GET), or null when the store has no such thing (a local folder: serve the object yourself).
+    /// </summary>
+    Task<Uri?> GetDownloadUrlAsync(string key, TimeSpan validFor, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the object; nothing happens when there is none.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }

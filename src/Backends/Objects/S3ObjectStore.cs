@@ -53,6 +53,22 @@ public sealed class S3ObjectStore : IObjectStore
         }
     }
 
+    public async Task<Uri?> GetDownloadUrlAsync(string key, TimeSpan validFor, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        await _bucketReady.Value;
+        var url = await _s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow.Add(validFor),
+            // The presigner says https unless told; an endpoint configured over http (an emulator, a proxy) needs http.
+            Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        });
+        return new Uri(url);
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
         await _bucketReady.Value;

@@ -37,6 +37,23 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task A_range_reads_the_bots_turns_from_inclusive_to_exclusive_in_received_order()
+    {
+        await Store.AppendAsync(Turn("before", second: 9));
+        await Store.AppendAsync(Turn("b", conversationId: "c2", second: 12));
+        await Store.AppendAsync(Turn("a", second: 10));
+        await Store.AppendAsync(Turn("c", second: 12));
+        await Store.AppendAsync(Turn("other-bot", botId: "bot2", second: 11));
+        await Store.AppendAsync(Turn("at-the-end", second: 20));
+
+        var turns = new List<string>();
+        await foreach (var turn in Store.ReadTurnsAsync("bot", Start.AddSeconds(10), Start.AddSeconds(20)))
+            turns.Add(turn.MessageId);
+
+        Assert.Equal(["a", "b", "c"], turns);
+    }
+
+    [Fact]
     public async Task A_message_id_is_stored_once()
     {
         Assert.True(await Store.AppendAsync(Turn("m1")));

@@ -14,6 +14,10 @@ public sealed class FileSystemObjectStoreTests : ObjectStoreContract, IDisposabl
     protected override IObjectStore Store => _store;
 
     [Fact]
+    public async Task A_folder_has_no_download_url_of_its_own() =>
+        Assert.Null(await Store.GetDownloadUrlAsync("exports/x/turns.ndjson.gz", TimeSpan.FromMinutes(5)));
+
+    [Fact]
     public async Task A_failed_write_leaves_the_previous_object_and_no_temporary_file()
     {
         await _store.PutAsync("models/x", new MemoryStream([1, 2, 3]));

@@ -45,6 +45,18 @@ public sealed class S3ObjectStoreTests : ObjectStoreContract, IDisposable
         Assert.Equal(bytes, copy.ToArray());
     }
 
+    [Fact]
+    public async Task A_presigned_download_url_fetches_the_object_without_credentials()
+    {
+        await Store.PutAsync("exports/x/turns.ndjson.gz", new MemoryStream([1, 2, 3, 4]));
+
+        var url = (await Store.GetDownloadUrlAsync("exports/x/turns.ndjson.gz", TimeSpan.FromMinutes(5)))!;
+
+        Assert.Contains("X-Amz-Signature=", url.Query);
+        using var http = new HttpClient();
+        Assert.Equal([1, 2, 3, 4], await http.GetByteArrayAsync(url, TestContext.Current.CancellationToken));
+    }
+
     public void Dispose() => _s3?.Dispose();
 
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)

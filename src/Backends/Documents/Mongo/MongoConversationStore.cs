@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MongoDB.Driver;
 
 namespace ChatbotPipeline.Backends.Documents.Mongo;
@@ -29,6 +30,16 @@ public sealed class MongoConversationStore(MongoDocuments documents) : IConversa
         await documents.ReadyAsync(cancellationToken);
         var turns = await documents.Turns.Find(MongoFilters.TurnsOf(botId, conversationId)).Sort(MongoFilters.TurnOrder).ToListAsync(cancellationToken);
         return turns.Select(t => t.ToTurn()).ToList();
+    }
+
+    public async IAsyncEnumerable<ConversationTurn> ReadTurnsAsync(string botId, DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await documents.ReadyAsync(cancellationToken);
+        using var cursor = await documents.Turns.Find(MongoFilters.TurnsBetween(botId, from, to)).Sort(MongoFilters.TurnOrder).ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+            foreach (var turn in cursor.Current)
+                yield return turn.ToTurn();
     }
 
     public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default)

@@ -20,6 +20,12 @@ public static class MongoFilters
     public static FilterDefinition<TurnDocument> TurnsOf(string botId, string conversationId) =>
         Builders<TurnDocument>.Filter.Eq(t => t.BotId, botId) & Builders<TurnDocument>.Filter.Eq(t => t.ConversationId, conversationId);
 
+    /// <summary>A bot's turns received in [from, to), served by the (botId, receivedAt) index.</summary>
+    public static FilterDefinition<TurnDocument> TurnsBetween(string botId, DateTimeOffset from, DateTimeOffset to) =>
+        Builders<TurnDocument>.Filter.Eq(t => t.BotId, botId)
+        & Builders<TurnDocument>.Filter.Gte(t => t.ReceivedAt, from.UtcDateTime)
+        & Builders<TurnDocument>.Filter.Lt(t => t.ReceivedAt, to.UtcDateTime);
+
     /// <summary>Received order; the message id breaks ties between turns received in the same millisecond.</summary>
     public static SortDefinition<TurnDocument> TurnOrder { get; } = Builders<TurnDocument>.Sort.Ascending(t => t.ReceivedAt).Ascending(t => t.MessageId);
 
