@@ -38,7 +38,6 @@ public static class BackendsExtensions
             .Validate(o => o.Provider != DocumentsProvider.MongoDb || MongoConnection.IsValid(o.MongoDb.ConnectionString),
                 "Documents:MongoDb:ConnectionString must be a mongodb:// or mongodb+srv:// connection string.")
             .Validate(o => o.Provider != DocumentsProvider.MongoDb || !string.IsNullOrWhiteSpace(o.MongoDb.Database), "Documents:MongoDb:Database must name a database.")
-            .Validate(o => o.MongoDb.CountedMessageRetentionDays is >= 1 and <= 3650, "Documents:MongoDb:CountedMessageRetentionDays must be between 1 and 3650.")
             .ValidateOnStart();
         var services = builder.Services;
         switch (Read<DocumentsOptions>(builder, DocumentsOptions.Section).Provider)

@@ -3,6 +3,7 @@ using ChatbotPipeline.Contracts;
 namespace ChatbotPipeline.Backends.Documents;
 
 /// <summary>One exchange of a conversation: what the user said, what the bot understood and answered.</summary>
+/// <param name="NluMilliseconds">Time NLU spent on the message (null for turns stored before it was recorded).</param>
 public sealed record ConversationTurn(
     string MessageId,
     string BotId,
@@ -19,7 +20,8 @@ public sealed record ConversationTurn(
     string? ModelVersion,
     DateTimeOffset ReceivedAt,
     DateTimeOffset ProcessedAt,
-    IReadOnlyList<IntentCandidate>? Ranking = null)
+    IReadOnlyList<IntentCandidate>? Ranking = null,
+    double? NluMilliseconds = null)
 {
     /// <summary>The turn recorded for an understood message.</summary>
     public static ConversationTurn From(MessageUnderstood understood)
@@ -27,6 +29,7 @@ public sealed record ConversationTurn(
         var message = understood.Message;
         return new ConversationTurn(message.MessageId, message.BotId, message.ConversationId, message.Channel, message.SenderId,
             message.Text, understood.Intent, understood.Confidence, understood.Entities, understood.Parameters, understood.Replies,
-            understood.DialogueState, understood.ModelVersion, message.ReceivedAt, understood.ProcessedAt, understood.Ranking);
+            understood.DialogueState, understood.ModelVersion, message.ReceivedAt, understood.ProcessedAt, understood.Ranking,
+            understood.NluMilliseconds);
     }
 }

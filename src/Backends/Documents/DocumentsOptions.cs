@@ -40,10 +40,4 @@ public sealed class MongoDocumentsOptions
 
     /// <summary>The database that holds the collections. Default <c>chatbot</c>.</summary>
     public string Database { get; set; } = "chatbot";
-
-    /// <summary>
-    /// How long an analytics message id is remembered to count it once. Redeliveries arrive within minutes;
-    /// a TTL index drops older ids so the collection stays bounded. Default 7 days.
-    /// </summary>
-    public int CountedMessageRetentionDays { get; set; } = 7;
 }

@@ -27,15 +27,18 @@ internal static class SqliteSchema
             json TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns (bot_id, conversation_id, received_at);
         CREATE INDEX IF NOT EXISTS turns_by_time ON turns (bot_id, received_at);
-        CREATE TABLE IF NOT EXISTS analytics_counted (
-            message_id TEXT PRIMARY KEY);
-        CREATE TABLE IF NOT EXISTS analytics_daily (
+        CREATE TABLE IF NOT EXISTS analytics_events (
+            message_id TEXT PRIMARY KEY,
             bot_id TEXT NOT NULL,
-            day TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            sender_id TEXT NOT NULL,
             intent TEXT NOT NULL,
-            messages INTEGER NOT NULL,
-            fallbacks INTEGER NOT NULL,
-            confidence_sum REAL NOT NULL,
-            PRIMARY KEY (bot_id, day, intent));
+            fallback INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            nlu_ms REAL NOT NULL);
+        CREATE INDEX IF NOT EXISTS analytics_events_by_time ON analytics_events (bot_id, at);
+        -- Daily counters of earlier versions; events replaced them and nothing reads them.
+        DROP TABLE IF EXISTS analytics_daily;
+        DROP TABLE IF EXISTS analytics_counted;
         """;
 }

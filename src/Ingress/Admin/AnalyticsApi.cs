@@ -1,34 +1,61 @@
+using System.Globalization;
+using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Admin;
 
-/// <summary><c>/api/bots/{botId}/analytics</c>: messages, intents and fallback rate per day.</summary>
+/// <summary>
+/// <c>/api/bots/{botId}/analytics?from=&amp;to=&amp;granularity=hour|day</c>: messages, unique senders, intents,
+/// fallback rate, mean confidence and NLU latency per hour or day (UTC), with the totals.
+/// </summary>
 public static class AnalyticsApi
 {
-    private const int DefaultDays = 30;
+    /// <summary>At most this many buckets per report: 62 days by the hour, about four years by the day.</summary>
+    private const int MaxBuckets = 62 * 24;
 
     public static void MapAnalyticsApi(this IEndpointRouteBuilder api) =>
         api.MapGet("/bots/{botId}/analytics", GetAnalytics);
 
-    /// <param name="from">First day (UTC, yyyy-MM-dd); default 29 days before <paramref name="to"/>.</param>
-    /// <param name="to">Last day (UTC, yyyy-MM-dd); default today.</param>
-    private static async Task<Results<Ok<AnalyticsView>, NotFound, ValidationProblem>> GetAnalytics(
-        string botId, DateOnly? from, DateOnly? to, IBotStore bots, IAnalyticsStore analytics, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="from">Start, inclusive: a time (ISO 8601) or a day (<c>yyyy-MM-dd</c>, its midnight UTC). Default: 30 days
+    /// before <paramref name="to"/> by the day, 48 hours by the hour.</param>
+    /// <param name="to">End: a time (exclusive) or a day (included whole). Default: now.</param>
+    /// <param name="granularity"><c>hour</c> or <c>day</c> (default).</param>
+    private static async Task<Results<Ok<AnalyticsReport>, NotFound, ValidationProblem>> GetAnalytics(string botId, string? from, string? to,
+        string? granularity, IBotStore bots, IAnalyticsStore analytics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var last = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var first = from ?? last.AddDays(1 - DefaultDays);
-        if (first > last)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["'from' must not be after 'to'."] });
+        var problems = new Dictionary<string, string[]>();
+        var unit = granularity?.ToLowerInvariant() switch
+        {
+            null or "day" => AnalyticsGranularity.Day,
+            "hour" => AnalyticsGranularity.Hour,
+            _ => Problem(problems, "granularity", "'granularity' must be 'hour' or 'day'.", AnalyticsGranularity.Day),
+        };
+        var end = to is null ? time.GetUtcNow() : ParseBound(to, endOfDay: true) ?? Problem(problems, "to", "'to' must be an ISO 8601 time or a yyyy-MM-dd day.", default(DateTimeOffset));
+        var span = unit == AnalyticsGranularity.Hour ? TimeSpan.FromHours(48) : TimeSpan.FromDays(30);
+        var start = from is null ? end - span : ParseBound(from, endOfDay: false) ?? Problem(problems, "from", "'from' must be an ISO 8601 time or a yyyy-MM-dd day.", default(DateTimeOffset));
+        if (problems.Count == 0 && start >= end)
+            problems["from"] = ["'from' must be before 'to'."];
+        if (problems.Count == 0 && (end - start) / (unit == AnalyticsGranularity.Hour ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1)) > MaxBuckets)
+            problems["to"] = [$"The range holds more than {MaxBuckets} {unit.ToString().ToLowerInvariant()}s."];
+        if (problems.Count > 0)
+            return TypedResults.ValidationProblem(problems);
         if (await bots.GetBotAsync(botId, cancellationToken) is null)
             return TypedResults.NotFound();
-
-        var days = await analytics.GetDailyAsync(botId, first, last, cancellationToken);
-        var messages = days.Sum(d => d.Messages);
-        var fallbacks = days.Sum(d => d.Fallbacks);
-        return TypedResults.Ok(new AnalyticsView(botId, first, last, messages, fallbacks, messages == 0 ? 0 : (double)fallbacks / messages, days));
+        return TypedResults.Ok(await AnalyticsAggregator.BuildAsync(analytics, botId, start, end, unit, cancellationToken));
     }
 
-    /// <summary>A bot's figures over a range of days, with the totals.</summary>
-    public sealed record AnalyticsView(string BotId, DateOnly From, DateOnly To, long Messages, long Fallbacks, double FallbackRate, IReadOnlyList<DailyAnalytics> Days);
+    /// <summary>A time as given, or a day's midnight UTC (the next midnight for an end, so the day is included).</summary>
+    private static DateTimeOffset? ParseBound(string value, bool endOfDay)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return new DateTimeOffset(day.AddDays(endOfDay ? 1 : 0), TimeOnly.MinValue, TimeSpan.Zero);
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    }
+
+    private static T Problem<T>(Dictionary<string, string[]> problems, string key, string message, T fallback)
+    {
+        problems[key] = [message];
+        return fallback;
+    }
 }

@@ -14,7 +14,7 @@ public abstract class ConversationStoreContract
         messageId, botId, conversationId, "rest", "u1", $"text {messageId}", "greet", 0.9,
         [new ExtractedEntity("city", "Oslo", 0, 4, 1, "synonyms")], new Dictionary<string, string> { ["city"] = "Oslo" },
         ["Hi!", "How can I help?"], DialogueStates.Completed, "v1", Start.AddSeconds(second), Start.AddSeconds(second + 1),
-        [new IntentCandidate("greet", 0.9), new IntentCandidate("goodbye", 0.06)]);
+        [new IntentCandidate("greet", 0.9), new IntentCandidate("goodbye", 0.06)], NluMilliseconds: 1.25 + second);
 
     [Fact]
     public async Task Appended_turn_reads_back_equal_in_every_field()

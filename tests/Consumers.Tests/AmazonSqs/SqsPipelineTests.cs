@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
@@ -73,8 +74,8 @@ public sealed class SqsPipelineTests : IAsyncLifetime
         var turns = await Eventually.AtLeastAsync(2, () => conversations.GetConversationAsync(Some.BotId, "sqs-1").Result);
         Assert.Equal(["awaiting-parameter", "completed"], turns.Select(t => t.DialogueState));
         var analytics = _host.Services.GetRequiredService<IAnalyticsStore>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await Eventually.TrueAsync(() => analytics.GetDailyAsync(Some.BotId, today, today).Result.Sum(d => d.Messages) >= 2);
+        await Eventually.TrueAsync(() => AnalyticsAggregator.BuildAsync(analytics, Some.BotId, DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddMinutes(1), AnalyticsGranularity.Day, CancellationToken.None).Result.Totals.Messages >= 2);
     }
 
     [Fact]

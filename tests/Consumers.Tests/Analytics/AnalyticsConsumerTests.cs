@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Nlu.Definitions;
 
@@ -19,13 +20,14 @@ public sealed class AnalyticsConsumerTests : IAsyncLifetime
         await _host.Harness.Bus.Publish(greeting);
         await _host.Harness.Bus.Publish(Some.Understood(Some.Message("blorp"), SystemIntents.Fallback));
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var day = (await Eventually.AtLeastAsync(1, () => _host.Get<IAnalyticsStore>().GetDailyAsync(Some.BotId, today.AddDays(-1), today).Result
-            .Where(d => d.Messages >= 2)))[0];
+        Task<AnalyticsReport> ReportAsync() => AnalyticsAggregator.BuildAsync(_host.Get<IAnalyticsStore>(), Some.BotId,
+            DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(1), AnalyticsGranularity.Day, CancellationToken.None);
+        await Eventually.TrueAsync(() => ReportAsync().Result.Totals.Messages >= 2);
         await Eventually.AtLeastAsync(3, () => _host.Harness.Consumed.Select<Contracts.MessageUnderstood>());
-        day = (await _host.Get<IAnalyticsStore>().GetDailyAsync(Some.BotId, today.AddDays(-1), today)).Single();
+        var day = (await ReportAsync()).Totals;
 
         Assert.Equal((2L, 1L, 0.5), (day.Messages, day.Fallbacks, day.FallbackRate));
         Assert.Equal(new Dictionary<string, long> { ["fallback"] = 1, ["greet"] = 1 }, day.Intents);
+        Assert.Equal((1L, 3.5), (day.UniqueSenders, day.NluP50Milliseconds));
     }
 }

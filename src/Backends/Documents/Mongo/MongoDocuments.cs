@@ -17,10 +17,8 @@ public sealed class MongoDocuments
         Entities = database.GetCollection<BotPartDocument>("entities");
         Turns = database.GetCollection<TurnDocument>("turns");
         Conversations = database.GetCollection<ConversationDocument>("conversations");
-        AnalyticsCounters = database.GetCollection<AnalyticsCounterDocument>("analytics_daily");
-        CountedMessages = database.GetCollection<CountedMessageDocument>("analytics_counted");
-        var retention = TimeSpan.FromDays(settings.CountedMessageRetentionDays);
-        _indexes = new Lazy<Task>(() => CreateIndexesAsync(retention));
+        AnalyticsEvents = database.GetCollection<AnalyticsEventDocument>("analytics_events");
+        _indexes = new Lazy<Task>(CreateIndexesAsync);
     }
 
     public IMongoCollection<BotDocument> Bots { get; }
@@ -33,20 +31,17 @@ public sealed class MongoDocuments
 
     public IMongoCollection<ConversationDocument> Conversations { get; }
 
-    public IMongoCollection<AnalyticsCounterDocument> AnalyticsCounters { get; }
-
-    public IMongoCollection<CountedMessageDocument> CountedMessages { get; }
+    public IMongoCollection<AnalyticsEventDocument> AnalyticsEvents { get; }
 
     /// <summary>Completes when every index exists; creating an existing index is a no-op, so this runs on every start.</summary>
     public Task ReadyAsync(CancellationToken cancellationToken) => _indexes.Value.WaitAsync(cancellationToken);
 
-    private async Task CreateIndexesAsync(TimeSpan countedRetention)
+    private async Task CreateIndexesAsync()
     {
         await Intents.Indexes.CreateManyAsync(MongoIndexes.BotParts);
         await Entities.Indexes.CreateManyAsync(MongoIndexes.BotParts);
         await Turns.Indexes.CreateManyAsync(MongoIndexes.Turns);
         await Conversations.Indexes.CreateManyAsync(MongoIndexes.Conversations);
-        await AnalyticsCounters.Indexes.CreateManyAsync(MongoIndexes.AnalyticsCounters);
-        await CountedMessages.Indexes.CreateManyAsync(MongoIndexes.CountedMessages(countedRetention));
+        await AnalyticsEvents.Indexes.CreateManyAsync(MongoIndexes.AnalyticsEvents);
     }
 }

@@ -54,27 +54,11 @@ public static class MongoFilters
             update.Set(c => c.DialogueState, turn.DialogueState));
     }
 
-    public static FilterDefinition<AnalyticsCounterDocument> Counter(string botId, string day, string intent) =>
-        Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.BotId, botId)
-        & Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.Day, day)
-        & Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.Intent, intent);
+    public static FilterDefinition<AnalyticsEventDocument> EventsBetween(string botId, DateTimeOffset from, DateTimeOffset to) =>
+        Builders<AnalyticsEventDocument>.Filter.Eq(a => a.BotId, botId)
+        & Builders<AnalyticsEventDocument>.Filter.Gte(a => a.At, from.UtcDateTime)
+        & Builders<AnalyticsEventDocument>.Filter.Lt(a => a.At, to.UtcDateTime);
 
-    public static UpdateDefinition<AnalyticsCounterDocument> Count(bool fallback, double confidence) =>
-        Builders<AnalyticsCounterDocument>.Update.Inc(a => a.Messages, 1L).Inc(a => a.Fallbacks, fallback ? 1L : 0L).Inc(a => a.ConfidenceSum, confidence);
-
-    /// <summary>A bot's days in [from, to] (inclusive, <c>yyyy-MM-dd</c>), each summed over its intents, in date order.</summary>
-    public static PipelineDefinition<AnalyticsCounterDocument, AnalyticsDayResult> DailyTotals(string botId, string from, string to) =>
-        new EmptyPipelineDefinition<AnalyticsCounterDocument>()
-            .Match(Builders<AnalyticsCounterDocument>.Filter.Eq(a => a.BotId, botId)
-                   & Builders<AnalyticsCounterDocument>.Filter.Gte(a => a.Day, from)
-                   & Builders<AnalyticsCounterDocument>.Filter.Lte(a => a.Day, to))
-            .Group(a => a.Day, day => new AnalyticsDayResult
-            {
-                Day = day.Key,
-                Messages = day.Sum(a => a.Messages),
-                Fallbacks = day.Sum(a => a.Fallbacks),
-                ConfidenceSum = day.Sum(a => a.ConfidenceSum),
-                Intents = day.Select(a => new IntentCount { Intent = a.Intent, Messages = a.Messages }).ToList(),
-            })
-            .Sort(Builders<AnalyticsDayResult>.Sort.Ascending(d => d.Day));
+    public static SortDefinition<AnalyticsEventDocument> EventOrder { get; } =
+        Builders<AnalyticsEventDocument>.Sort.Ascending(a => a.At).Ascending(a => a.MessageId);
 }

@@ -35,17 +35,9 @@ public static class MongoIndexes
             new CreateIndexOptions { Name = "bot_last_message" }),
     ];
 
-    /// <summary>One counter document per bot, day and intent; the same index serves a bot's day-range reads.</summary>
-    public static IReadOnlyList<CreateIndexModel<AnalyticsCounterDocument>> AnalyticsCounters { get; } =
+    /// <summary>A bot's events by time, for analytics reports over any span.</summary>
+    public static IReadOnlyList<CreateIndexModel<AnalyticsEventDocument>> AnalyticsEvents { get; } =
     [
-        new(Builders<AnalyticsCounterDocument>.IndexKeys.Ascending(a => a.BotId).Ascending(a => a.Day).Ascending(a => a.Intent),
-            new CreateIndexOptions { Name = "bot_day_intent", Unique = true }),
-    ];
-
-    /// <summary>Counted message ids expire after <paramref name="retention"/>, so the collection stays bounded.</summary>
-    public static IReadOnlyList<CreateIndexModel<CountedMessageDocument>> CountedMessages(TimeSpan retention) =>
-    [
-        new(Builders<CountedMessageDocument>.IndexKeys.Ascending(c => c.CountedAt),
-            new CreateIndexOptions { Name = "counted_ttl", ExpireAfter = retention }),
+        new(Builders<AnalyticsEventDocument>.IndexKeys.Ascending(a => a.BotId).Ascending(a => a.At), new CreateIndexOptions { Name = "bot_at" }),
     ];
 }

@@ -58,6 +58,9 @@ public sealed class TurnDocument
     [BsonElement("ranking"), BsonIgnoreIfNull]
     public List<CandidateDocument>? Ranking { get; init; }
 
+    [BsonElement("nluMilliseconds"), BsonIgnoreIfNull]
+    public double? NluMilliseconds { get; init; }
+
     public static TurnDocument From(ConversationTurn turn) => new()
     {
         MessageId = turn.MessageId,
@@ -76,6 +79,7 @@ public sealed class TurnDocument
         ReceivedAt = turn.ReceivedAt.UtcDateTime,
         ProcessedAt = turn.ProcessedAt.UtcDateTime,
         Ranking = turn.Ranking?.Select(c => new CandidateDocument { Intent = c.Intent, Confidence = c.Confidence }).ToList(),
+        NluMilliseconds = turn.NluMilliseconds,
     };
 
     public ConversationTurn ToTurn() => new(
@@ -83,7 +87,7 @@ public sealed class TurnDocument
         Entities.Select(e => e.ToEntity()).ToList(),
         Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
         Replies, DialogueState, ModelVersion, Utc(ReceivedAt), Utc(ProcessedAt),
-        Ranking?.Select(c => new IntentCandidate(c.Intent, c.Confidence)).ToList());
+        Ranking?.Select(c => new IntentCandidate(c.Intent, c.Confidence)).ToList(), NluMilliseconds);
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -21,7 +21,7 @@ public sealed class MongoMappingTests
 
         Assert.Equal(
             ["_id", "botId", "conversationId", "channel", "senderId", "text", "intent", "confidence", "entities", "parameters", "replies",
-             "dialogueState", "modelVersion", "receivedAt", "processedAt", "ranking"],
+             "dialogueState", "modelVersion", "receivedAt", "processedAt", "ranking", "nluMilliseconds"],
             bson.Names);
         Assert.Equal("m1", bson["_id"].AsString);
         Assert.Equal(BsonType.DateTime, bson["receivedAt"].BsonType);
@@ -29,6 +29,18 @@ public sealed class MongoMappingTests
         Assert.Equal(BsonType.Double, bson["confidence"].BsonType);
         Assert.Equal(new BsonDocument { ["entity"] = "city", ["value"] = "Oslo", ["start"] = 0, ["end"] = 4, ["confidence"] = 1.0, ["extractor"] = "synonyms" },
             bson["entities"][0].AsBsonDocument);
+    }
+
+    [Fact]
+    public void An_analytics_event_is_keyed_by_message_id_and_reads_back_equal()
+    {
+        var analyticsEvent = new AnalyticsEvent("m1", "bot", new DateTimeOffset(2026, 11, 1, 12, 0, 0, 250, TimeSpan.Zero), "greet", true, 0.25, "u1", 3.5);
+
+        var bson = AnalyticsEventDocument.From(analyticsEvent).ToBsonDocument();
+
+        Assert.Equal(["_id", "botId", "at", "senderId", "intent", "fallback", "confidence", "nluMs"], bson.Names);
+        Assert.Equal(BsonType.DateTime, bson["at"].BsonType);
+        Assert.Equal(analyticsEvent, BsonSerializer.Deserialize<AnalyticsEventDocument>(bson).ToEvent());
     }
 
     [Fact]

@@ -29,18 +29,8 @@ public sealed class MongoQueryTests
         Assert.True(MongoIndexes.Conversations[0].Options.Unique);
         Assert.Equal(Doc("{ botId: 1, lastMessageAt: -1 }"), MongoRendering.Render(MongoIndexes.Conversations[1].Keys));
 
-        var analytics = Assert.Single(MongoIndexes.AnalyticsCounters);
-        Assert.Equal(Doc("{ botId: 1, day: 1, intent: 1 }"), MongoRendering.Render(analytics.Keys));
-        Assert.True(analytics.Options.Unique);
-    }
-
-    [Fact]
-    public void Counted_message_ids_expire_after_the_retention()
-    {
-        var ttl = Assert.Single(MongoIndexes.CountedMessages(TimeSpan.FromDays(7)));
-
-        Assert.Equal(Doc("{ countedAt: 1 }"), MongoRendering.Render(ttl.Keys));
-        Assert.Equal(TimeSpan.FromDays(7), ttl.Options.ExpireAfter);
+        var analytics = Assert.Single(MongoIndexes.AnalyticsEvents);
+        Assert.Equal(Doc("{ botId: 1, at: 1 }"), MongoRendering.Render(analytics.Keys));
     }
 
     [Fact]
@@ -80,25 +70,15 @@ public sealed class MongoQueryTests
     }
 
     [Fact]
-    public void Counting_increments_the_counters_of_one_bot_day_and_intent()
+    public void Range_reads_of_turns_and_analytics_events_filter_on_their_bot_and_time_index()
     {
-        Assert.Equal(Doc("{ botId: 'b', day: '2026-11-01', intent: 'greet' }"), MongoRendering.Render(MongoFilters.Counter("b", "2026-11-01", "greet")));
-        Assert.Equal(Doc("{ $inc: { messages: NumberLong(1), fallbacks: NumberLong(1), confidenceSum: 0.25 } }"),
-            MongoRendering.Render(MongoFilters.Count(fallback: true, confidence: 0.25)));
-    }
+        var from = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var to = from.AddDays(1);
 
-    [Fact]
-    public void Daily_totals_match_on_the_index_group_by_day_and_sort_by_date()
-    {
-        var stages = MongoRendering.Render(MongoFilters.DailyTotals("b", "2026-11-01", "2026-11-30"));
-
-        Assert.Equal(4, stages.Count);
-        Assert.Equal(Doc("{ $match: { botId: 'b', day: { $gte: '2026-11-01', $lte: '2026-11-30' } } }"), stages[0]);
-        Assert.Equal(Doc("""
-            { $group: { _id: '$day', __agg0: { $sum: '$messages' }, __agg1: { $sum: '$fallbacks' },
-                        __agg2: { $sum: '$confidenceSum' }, __agg3: { $push: { intent: '$intent', messages: '$messages' } } } }
-            """), stages[1]);
-        Assert.Equal(Doc("{ $project: { _id: '$_id', messages: '$__agg0', fallbacks: '$__agg1', confidenceSum: '$__agg2', intents: '$__agg3' } }"), stages[2]);
-        Assert.Equal(Doc("{ $sort: { _id: 1 } }"), stages[3]);
+        Assert.Equal(Doc("{ botId: 'b', receivedAt: { $gte: ISODate('2026-11-01T00:00:00Z'), $lt: ISODate('2026-11-02T00:00:00Z') } }"),
+            MongoRendering.Render(MongoFilters.TurnsBetween("b", from, to)));
+        Assert.Equal(Doc("{ botId: 'b', at: { $gte: ISODate('2026-11-01T00:00:00Z'), $lt: ISODate('2026-11-02T00:00:00Z') } }"),
+            MongoRendering.Render(MongoFilters.EventsBetween("b", from, to)));
+        Assert.Equal(Doc("{ at: 1, _id: 1 }"), MongoRendering.Render(MongoFilters.EventOrder));
     }
 }

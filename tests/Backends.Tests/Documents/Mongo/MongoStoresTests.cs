@@ -54,7 +54,7 @@ public sealed class MongoAnalyticsStoreTests : AnalyticsStoreContract, IDisposab
 {
     private readonly MongoFixture _mongo = new();
 
-    protected override IAnalyticsStore Store => new MongoAnalyticsStore(_mongo.Documents, TimeProvider.System);
+    protected override IAnalyticsStore Store => new MongoAnalyticsStore(_mongo.Documents);
 
     public void Dispose() => _mongo.Dispose();
 }
