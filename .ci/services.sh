@@ -6,6 +6,7 @@
 #   RabbitMQ   127.0.0.1:5673   RABBITMQ_OUTAGE_NODE / _PORT           (node outage@localhost: tests stop and start it)
 #   fauxqs     127.0.0.1:4566   S3_SERVICE_URL, SQS_SERVICE_URL (S3 and SQS emulator)
 #   helm       (a binary)       HELM (chart lint and template, offline)
+#   chromium   (a binary)       CHROMIUM (the dashboard test renders the page headless)
 set -euo pipefail
 
 SERVICES_DIR=${SERVICES_DIR:-$(mktemp -d /tmp/chatbot-services.XXXXXX)}
@@ -19,6 +20,7 @@ install_packages() {
   command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
   command -v unzip >/dev/null || missing+=(unzip)
   command -v yamllint >/dev/null || missing+=(yamllint)
+  command -v chromium >/dev/null || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
@@ -84,4 +86,6 @@ export RABBITMQ_OUTAGE_NODE=outage@localhost RABBITMQ_OUTAGE_PORT=5673
 export S3_SERVICE_URL=http://127.0.0.1:4566
 export SQS_SERVICE_URL=http://127.0.0.1:4566
 export HELM="$SERVICES_DIR/helm/helm"
+CHROMIUM=$(command -v chromium)
+export CHROMIUM
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1

@@ -21,6 +21,7 @@ app.MapDefaultEndpoints();
 app.MapWebhooks();
 app.MapChatStream();
 app.MapAdminApi();
+app.MapDashboard();
 app.LogDevelopmentApiKey();
 
 app.Run();

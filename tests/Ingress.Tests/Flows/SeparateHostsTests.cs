@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using ChatbotPipeline.Backends.Objects;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.Tests.Support;
@@ -28,7 +27,7 @@ public sealed class SeparateHostsTests : IDisposable
         Assert.SkipWhen(transport == "AmazonSqs" && string.IsNullOrEmpty(sqs), "SQS_SERVICE_URL must be set.");
         var virtualHost = transport == "RabbitMq" ? await RabbitMqBroker.CreateVirtualHostAsync() : "";
         var bucket = $"pipeline-{Guid.NewGuid():N}";
-        var ingressUrl = $"http://127.0.0.1:{FreePort()}";
+        var ingressUrl = $"http://127.0.0.1:{HostProcess.FreePort()}";
         var shared = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -64,13 +63,13 @@ public sealed class SeparateHostsTests : IDisposable
         await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>(shared) { ["ASPNETCORE_URLS"] = ingressUrl, ["Ingress__HostWorkers"] = "false" });
         using var http = new HttpClient { BaseAddress = new Uri(ingressUrl) };
         http.DefaultRequestHeaders.Add(ApiKeyFilter.Header, IngressFactory.ApiKey);
-        await WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);
+        await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);
         await using var training = HostProcess.Start("Training", shared);
         // A replica that starts after a model was published finds it by polling the bucket; ready means it has.
-        var consumersUrl = $"http://127.0.0.1:{FreePort()}";
+        var consumersUrl = $"http://127.0.0.1:{HostProcess.FreePort()}";
         await using var consumers = HostProcess.Start("Consumers", new Dictionary<string, string>(shared) { ["ASPNETCORE_URLS"] = consumersUrl, ["Nlu__ModelRefreshSeconds"] = "1" });
-        await WaitForAsync(async () => (await http.GetAsync("/api/bots/demo/model")).StatusCode == HttpStatusCode.OK, "the demo model", training);
-        await WaitForAsync(async () => (await http.GetAsync($"{consumersUrl}/health/ready")).StatusCode == HttpStatusCode.OK, "Consumers ready", consumers);
+        await HostProcess.WaitForAsync(async () => (await http.GetAsync("/api/bots/demo/model")).StatusCode == HttpStatusCode.OK, "the demo model", training);
+        await HostProcess.WaitForAsync(async () => (await http.GetAsync($"{consumersUrl}/health/ready")).StatusCode == HttpStatusCode.OK, "Consumers ready", consumers);
 
         await Chat.SendAsync(http, "three-hosts", "where is my order");
         await Chat.TurnsAsync(http, "three-hosts", 1);
@@ -86,7 +85,7 @@ public sealed class SeparateHostsTests : IDisposable
         Assert.Matches(@"(?m)^chatbotpipeline_bus_consumed\{outcome=""succeeded"",queue=""nlu""\} [2-9]", consumerMetrics);
         Assert.Matches($@"(?m)^chatbotpipeline_nlu_model_loaded\{{bot=""demo"",version=""{version}""\}} 1", consumerMetrics);
         // Depth is read every 15 s; a queue declared after the first read shows from the next.
-        await WaitForAsync(async () => System.Text.RegularExpressions.Regex.IsMatch(await http.GetStringAsync($"{consumersUrl}/metrics"),
+        await HostProcess.WaitForAsync(async () => System.Text.RegularExpressions.Regex.IsMatch(await http.GetStringAsync($"{consumersUrl}/metrics"),
             @"(?m)^chatbotpipeline_bus_queue_depth\{queue=""nlu""\} \d"), "the nlu queue depth", consumers);
         using var client = S3ClientFactory.Create(new S3ObjectsOptions { ServiceUrl = s3!, ForcePathStyle = true });
         var keys = (await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket, Prefix = "models/demo/" })).S3Objects.Select(o => o.Key);
@@ -94,32 +93,6 @@ public sealed class SeparateHostsTests : IDisposable
         Assert.Contains("models/demo/current.json", keys);
         if (virtualHost.Length > 0)
             await RabbitMqBroker.CtlAsync("delete_vhost", virtualHost);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, HostProcess host)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Timed out waiting for {what}. Host output:\n{host.Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => _folder.Dispose();

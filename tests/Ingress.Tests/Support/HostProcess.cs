@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace ChatbotPipeline.Ingress.Tests.Support;
@@ -45,6 +47,34 @@ public sealed class HostProcess : IAsyncDisposable
             return;
         lock (_output)
             _output.AppendLine(line);
+    }
+
+    /// <summary>Waits up to 90 s for <paramref name="condition"/>, failing with the host's output.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what, HostProcess host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Timed out waiting for {what}. Host output:\n{host.Output}");
+    }
+
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,134 @@
+// The analytics dashboard: reads /api/bots and /api/bots/{bot}/analytics with the admin key and draws SVG charts.
+// The key can come in the URL fragment (#key=…&bot=…&span=…), which browsers never send to the server.
+const $ = id => document.getElementById(id);
+const svgNs = "http://www.w3.org/2000/svg";
+const spans = { "48h": { hours: 48, granularity: "hour" }, "7d": { hours: 168, granularity: "day" }, "30d": { hours: 720, granularity: "day" } };
+
+function element(name, attributes, text) {
+  const node = document.createElementNS(svgNs, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { "X-Api-Key": $("key").value } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+function label(start, granularity) {
+  const at = new Date(start);
+  return granularity === "hour" ? `${at.getUTCHours()}:00` : `${at.getUTCMonth() + 1}/${at.getUTCDate()}`;
+}
+
+// Vertical bars, one per bucket; empty buckets are simply absent, as the API leaves them out.
+function drawBars(svg, points, className) {
+  svg.replaceChildren();
+  const max = Math.max(1, ...points.map(p => p.value));
+  const width = 560 / Math.max(points.length, 1);
+  svg.append(element("line", { class: "axis", x1: 30, y1: 190, x2: 590, y2: 190 }));
+  svg.append(element("text", { x: 0, y: 20 }, String(max)));
+  points.forEach((point, i) => {
+    const height = 170 * point.value / max;
+    const bar = element("rect", { class: className, x: 30 + i * width + 1, y: 190 - height, width: Math.max(width - 2, 1), height, "data-value": point.value });
+    bar.append(element("title", {}, `${point.label}: ${point.value}`));
+    svg.append(bar);
+    if (points.length <= 24 || i % Math.ceil(points.length / 12) === 0)
+      svg.append(element("text", { x: 30 + i * width, y: 205 }, point.label));
+  });
+}
+
+// A line through the slots that had messages (a rate of nothing is not zero), placed by slot.
+function drawLine(svg, points, slots) {
+  svg.replaceChildren();
+  svg.append(element("line", { class: "axis", x1: 30, y1: 190, x2: 590, y2: 190 }));
+  svg.append(element("text", { x: 0, y: 20 }, "100%"));
+  svg.append(element("text", { x: 0, y: 190 }, "0%"));
+  const step = 560 / Math.max(slots - 1, 1);
+  const coordinates = points.map(p => `${30 + p.x * step},${190 - 170 * p.value}`);
+  svg.append(element("polyline", { class: "line", points: coordinates.join(" "), "data-points": points.length }));
+  points.forEach(p => {
+    const dot = element("circle", { cx: 30 + p.x * step, cy: 190 - 170 * p.value, r: 3, class: "fallback-bar", "data-value": p.value });
+    dot.append(element("title", {}, `${p.label}: ${(100 * p.value).toFixed(1)}%`));
+    svg.append(dot);
+  });
+}
+
+function drawIntents(svg, intents) {
+  svg.replaceChildren();
+  const entries = Object.entries(intents).slice(0, 10);
+  const max = Math.max(1, ...entries.map(([, count]) => count));
+  entries.forEach(([intent, count], i) => {
+    svg.append(element("text", { x: 0, y: 22 + i * 24 }, intent));
+    svg.append(element("rect", { class: intent === "fallback" ? "fallback-bar" : "intent-bar", x: 150, y: 10 + i * 24, height: 16,
+      width: 400 * count / max, "data-value": count }));
+    svg.append(element("text", { x: 155 + 400 * count / max, y: 22 + i * 24 }, String(count)));
+  });
+}
+
+function showTotals(totals) {
+  const figures = [["Messages", totals.messages], ["Unique senders", totals.uniqueSenders],
+    ["Fallback rate", `${(100 * totals.fallbackRate).toFixed(1)}%`], ["Mean confidence", totals.meanConfidence.toFixed(2)],
+    ["NLU p50", `${totals.nluP50Milliseconds.toFixed(1)} ms`], ["NLU p95", `${totals.nluP95Milliseconds.toFixed(1)} ms`]];
+  $("totals").replaceChildren(...figures.map(([name, value]) => {
+    const box = document.createElement("div");
+    box.append(name, Object.assign(document.createElement("b"), { textContent: value }));
+    return box;
+  }));
+}
+
+async function show() {
+  const span = spans[$("span").value];
+  const to = new Date(Date.now() + 60_000);
+  const from = new Date(to.getTime() - span.hours * 3_600_000);
+  $("status").textContent = "Loading…";
+  try {
+    const report = await api(`/api/bots/${encodeURIComponent($("bot").value)}/analytics?from=${from.toISOString()}&to=${to.toISOString()}&granularity=${span.granularity}`);
+    // Every hour or day of the span gets its slot; the API lists only those with messages.
+    const step = span.granularity === "hour" ? 3_600_000 : 86_400_000;
+    const byStart = new Map(report.buckets.map(b => [Date.parse(b.start), b.figures]));
+    const slots = [];
+    for (let at = Math.floor(from.getTime() / step) * step; at < to.getTime(); at += step)
+      slots.push({ label: label(at, span.granularity), figures: byStart.get(at) });
+    drawBars($("volume-chart"), slots.map(s => ({ label: s.label, value: s.figures ? s.figures.messages : 0 })), "bar");
+    drawLine($("fallback-chart"), slots.map((s, i) => ({ label: s.label, x: i, value: s.figures?.fallbackRate })).filter(p => p.value !== undefined),
+      slots.length);
+    drawIntents($("intent-chart"), report.totals.intents);
+    showTotals(report.totals);
+    $("status").textContent = `Bot ${report.botId}: ${report.totals.messages} messages from ${from.toISOString()} to ${to.toISOString()}.`;
+    document.body.dataset.loaded = "true";
+  } catch (error) {
+    $("status").textContent = error.message;
+  }
+}
+
+async function loadBots() {
+  const bots = await api("/api/bots");
+  $("bot").replaceChildren(...bots.map(bot => new Option(bot.name || bot.id, bot.id)));
+}
+
+$("controls").addEventListener("submit", async event => {
+  event.preventDefault();
+  sessionStorage.setItem("apiKey", $("key").value);
+  try {
+    if ($("bot").options.length === 0) await loadBots();
+    await show();
+  } catch (error) {
+    $("status").textContent = error.message;
+  }
+});
+
+(async () => {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  $("key").value = fragment.get("key") || sessionStorage.getItem("apiKey") || "";
+  if (fragment.get("span") in spans) $("span").value = fragment.get("span");
+  if (!$("key").value) return;
+  try {
+    await loadBots();
+    if (fragment.get("bot")) $("bot").value = fragment.get("bot");
+    await show();
+  } catch (error) {
+    $("status").textContent = error.message;
+  }
+})();
