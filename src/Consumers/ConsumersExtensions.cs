@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Alerts;
 using ChatbotPipeline.Consumers.Analytics;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Consumers.ConversationLog;
@@ -25,6 +26,13 @@ public static class ConsumersExtensions
             .ValidateOnStart();
         services.AddOptions<NluOptions>().BindConfiguration(NluOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Webhooks.All(url => Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"),
+                "Alerts:Webhooks must be absolute http(s) URLs.")
+            .ValidateOnStart();
+        services.AddSingleton<FallbackRateWatch>();
+        services.AddSingleton<DeadLetterWatch>();
+        services.AddTransient<AlertDelivery>();
 
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<ModelRegistry>();

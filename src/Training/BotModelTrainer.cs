@@ -53,6 +53,7 @@ public sealed partial class BotModelTrainer(
                 {
                     // The history must not show a run as running forever; the exception still reaches the caller.
                     await history.SaveAsync(run with { Status = TrainingStatus.Failed, Reason = exception.Message, FinishedAt = time.GetUtcNow() }, CancellationToken.None);
+                    await publisher.Publish(TrainingAlerts.Failed(request.BotId, exception.Message, time.GetUtcNow()), CancellationToken.None);
                     throw;
                 }
                 run = outcome.Run ?? run;
@@ -60,6 +61,8 @@ public sealed partial class BotModelTrainer(
 
             if (outcome.Manifest is { } manifest)
                 await publisher.Publish(new ModelPublished(request.BotId, manifest.Version, manifest.DataHash, manifest.CreatedAt), cancellationToken);
+            if (TrainingAlerts.For(outcome, time.GetUtcNow()) is { } alert)
+                await publisher.Publish(alert, cancellationToken);
             // A scheduled run that found nothing new is not news: the history keeps what someone asked for or what changed.
             if (outcome.Status != TrainingStatus.Skipped || request.Trigger != Triggers.Schedule)
                 await history.SaveAsync(run with { Status = outcome.Status, Reason = outcome.Reason, FinishedAt = time.GetUtcNow() }, cancellationToken);

@@ -55,6 +55,11 @@ public sealed class TrainingGateTests : IAsyncLifetime
         Assert.Equal(first.Manifest, await _host.Get<ModelRepository>().GetCurrentAsync(Some.BotId, CancellationToken.None));
         Assert.Equal(1, await _host.Harness.Published.SelectAsync<ModelPublished>().Count());
 
+        var alerts = _host.Harness.Published.Select<OperatorAlert>().Select(a => a.Context.Message).ToList();
+        Assert.Equal([(AlertKinds.TrainingPublished, $"{Some.BotId}@{first.Manifest.Version}"), (AlertKinds.TrainingRefused, Some.BotId)],
+            alerts.Select(a => (a.Kind, a.Subject)));
+        Assert.Contains(second.Reason!, alerts[1].Text);
+
         var runs = await _host.Get<TrainingHistory>().ListAsync(Some.BotId, 10, CancellationToken.None);
         Assert.Equal([TrainingStatus.Refused, TrainingStatus.Published], runs.Select(r => r.Status));
         Assert.Equal((second.Reason, first.Manifest.Version), (runs[0].Reason, runs[0].BaselineVersion));

@@ -1,4 +1,5 @@
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Consumers.Alerts;
 using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.Contracts;
 using MassTransit;
@@ -6,15 +7,29 @@ using MassTransit;
 namespace ChatbotPipeline.Consumers.Notifications;
 
 /// <summary>
-/// Delivers the bot's replies where the message came from: the REST channel's callback URL, or the platform's API.
-/// Each delivered reply is remembered by message id, so a retry after a partial failure or a redelivery sends only
-/// what the user has not received. Messages without a reply address are answered on the live chat stream, which
-/// Ingress feeds straight from the bus.
+/// The <c>notification</c> queue: the bot's replies, operator alerts, and the dead letters alerts are raised on.
+/// Replies go where the message came from: the REST channel's callback URL, or the platform's API. Each delivered
+/// reply is remembered by message id, so a retry after a partial failure or a redelivery sends only what the user has
+/// not received. Messages without a reply address are answered on the live chat stream, which Ingress feeds straight
+/// from the bus. One consumer takes every kind because each queue has exactly one consumer (the SQS transport
+/// dispatches a queue to one).
 /// </summary>
 public sealed partial class NotificationConsumer(
-    ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, ICacheStore cache, ILogger<NotificationConsumer> logger)
-    : IConsumer<MessageUnderstood>
+    ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, ICacheStore cache, AlertDelivery alerts, DeadLetterWatch deadLetters,
+    ILogger<NotificationConsumer> logger)
+    : IConsumer<MessageUnderstood>, IConsumer<OperatorAlert>,
+      IConsumer<Fault<MessageReceived>>, IConsumer<Fault<MessageUnderstood>>, IConsumer<Fault<ExportRequested>>, IConsumer<Fault<TrainingRequested>>
 {
+    public Task Consume(ConsumeContext<OperatorAlert> context) => alerts.DeliverAsync(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<Fault<MessageReceived>> context) => deadLetters.CountAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<MessageUnderstood>> context) => deadLetters.CountAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<ExportRequested>> context) => deadLetters.CountAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<TrainingRequested>> context) => deadLetters.CountAsync(context);
+
     private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(1);
 
     public async Task Consume(ConsumeContext<MessageUnderstood> context)

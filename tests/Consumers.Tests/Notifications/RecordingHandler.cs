@@ -14,6 +14,9 @@ public sealed class RecordingHandler : HttpMessageHandler
 
     public Func<HttpResponseMessage> Default { get; set; } = () => new HttpResponseMessage(HttpStatusCode.OK);
 
+    /// <summary>Fixed answers by host, ahead of the queue and the default: one handler can play a failing and a working receiver.</summary>
+    public Dictionary<string, HttpStatusCode> ByHost { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public RecordingHandler AnswerFirst(params HttpStatusCode[] statuses)
     {
         foreach (var status in statuses)
@@ -33,6 +36,8 @@ public sealed class RecordingHandler : HttpMessageHandler
         lock (Requests)
         {
             Requests.Add(new RecordedRequest(request.RequestUri!, request.Headers.Authorization?.ToString(), body, DateTime.UtcNow));
+            if (ByHost.TryGetValue(request.RequestUri!.Host, out var fixedStatus))
+                return new HttpResponseMessage(fixedStatus);
             return (_answers.TryDequeue(out var answer) ? answer : Default)();
         }
     }

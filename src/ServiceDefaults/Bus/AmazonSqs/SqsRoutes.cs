@@ -16,7 +16,15 @@ public static class SqsRoutes
         messageType == typeof(MessageReceived) ? [QueueNames.Nlu]
         : messageType == typeof(MessageUnderstood) ? [QueueNames.ConversationLog, QueueNames.Analytics, QueueNames.Notification]
         : messageType == typeof(TrainingRequested) ? [QueueNames.Training]
+        : messageType == typeof(ExportRequested) ? [QueueNames.Export]
+        // Alerts, and the faults of pipeline messages they are raised on, are the notification consumer's.
+        : messageType == typeof(OperatorAlert) || IsPipelineFault(messageType) ? [QueueNames.Notification]
         : [];
+
+    private static bool IsPipelineFault(Type messageType) =>
+        messageType.IsGenericType && messageType.GetGenericTypeDefinition() == typeof(MassTransit.Fault<>)
+        && messageType.GetGenericArguments()[0] is var faulted
+        && (faulted == typeof(MessageReceived) || faulted == typeof(MessageUnderstood) || faulted == typeof(TrainingRequested) || faulted == typeof(ExportRequested));
 
     public static string? InstanceQueuePrefix(Type messageType) =>
         messageType == typeof(MessageUnderstood) ? ChatStreamPrefix
