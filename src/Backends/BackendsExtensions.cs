@@ -25,6 +25,7 @@ public static class BackendsExtensions
         services.AddSingleton<TrainingHistory>();
         services.AddSingleton<ExportRecords>();
         services.AddSingleton<ConversationExporter>();
+        services.AddSingleton<ConversationRetention>();
         AddDocuments(builder);
         AddCache(builder);
         AddObjects(builder);

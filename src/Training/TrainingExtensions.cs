@@ -25,6 +25,9 @@ public static class TrainingExtensions
             quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-tick").WithCronSchedule(ScheduledTrainingJob.EveryMinute));
             if (options.TrainOnStart)
                 quartz.AddTrigger(trigger => trigger.ForJob(job).WithIdentity("retrain-on-start").UsingJobData(ScheduledTrainingJob.StartRunKey, true).StartNow());
+            var retention = new JobKey("retention");
+            quartz.AddJob<RetentionJob>(j => j.WithIdentity(retention));
+            quartz.AddTrigger(trigger => trigger.ForJob(retention).WithIdentity("retention-hourly").WithCronSchedule(RetentionJob.Hourly));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

@@ -15,6 +15,9 @@ public interface IConversationStore
     /// </summary>
     IAsyncEnumerable<ConversationTurn> ReadTurnsAsync(string botId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes a bot's turns received in [<paramref name="from"/>, <paramref name="to"/>); returns how many.</summary>
+    Task<long> DeleteTurnsAsync(string botId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
     /// <summary>A bot's conversations, the most recently active first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default);
 }

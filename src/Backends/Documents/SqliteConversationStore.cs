@@ -36,6 +36,11 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             yield return DocumentJson.Deserialize<ConversationTurn>(json);
     }
 
+    public Task<long> DeleteTurnsAsync(string botId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async connection => (long)await connection.ExecuteAsync(
+            "DELETE FROM turns WHERE bot_id = @botId AND received_at >= @from AND received_at < @to",
+            new { botId, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds() }), cancellationToken);
+
     public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);

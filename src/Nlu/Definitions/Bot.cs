@@ -9,7 +9,8 @@ namespace ChatbotPipeline.Nlu.Definitions;
 /// <param name="ContextMinutes">How long a conversation's context (pending intent, filled parameters) lives. Default 30.</param>
 public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
     double AmbiguityMargin = 0,
-    string? TrainingCron = null)
+    string? TrainingCron = null,
+    int? RetentionDays = null)
 {
     /// <summary>When this bot's predictions fall back.</summary>
     public FallbackPolicy ToFallbackPolicy() => new(FallbackThreshold, AmbiguityMargin);

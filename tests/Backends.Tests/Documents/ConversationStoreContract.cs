@@ -54,6 +54,19 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task Deleting_a_range_removes_only_that_bots_turns_in_it()
+    {
+        await Store.AppendAsync(Turn("old", second: 1));
+        await Store.AppendAsync(Turn("kept", second: 30));
+        await Store.AppendAsync(Turn("other-bot", botId: "bot2", second: 1));
+
+        Assert.Equal(1, await Store.DeleteTurnsAsync("bot", Start, Start.AddSeconds(30)));
+
+        Assert.Equal(["kept"], (await Store.GetConversationAsync("bot", "c1")).Select(t => t.MessageId));
+        Assert.Single(await Store.GetConversationAsync("bot2", "c1"));
+    }
+
+    [Fact]
     public async Task A_message_id_is_stored_once()
     {
         Assert.True(await Store.AppendAsync(Turn("m1")));

@@ -42,6 +42,17 @@ public sealed class MongoConversationStore(MongoDocuments documents) : IConversa
                 yield return turn.ToTurn();
     }
 
+    /// <summary>
+    /// Removes the turns; the conversation summaries keep their counts (they describe what was said, not what is kept),
+    /// and a conversation whose every turn is gone lists with no turns to read.
+    /// </summary>
+    public async Task<long> DeleteTurnsAsync(string botId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await documents.ReadyAsync(cancellationToken);
+        var result = await documents.Turns.DeleteManyAsync(MongoFilters.TurnsBetween(botId, from, to), cancellationToken);
+        return result.DeletedCount;
+    }
+
     public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string botId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
