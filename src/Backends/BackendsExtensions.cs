@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Exports;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
@@ -26,6 +27,7 @@ public static class BackendsExtensions
         services.AddSingleton<ExportRecords>();
         services.AddSingleton<ConversationExporter>();
         services.AddSingleton<ConversationRetention>();
+        services.AddSingleton<TopIntents>();
         AddDocuments(builder);
         AddCache(builder);
         AddObjects(builder);

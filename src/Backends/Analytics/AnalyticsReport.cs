@@ -11,7 +11,11 @@ public enum AnalyticsGranularity
 
 /// <summary>A bot's traffic over [<see cref="From"/>, <see cref="To"/>): the totals and one bucket per hour or day that had messages.</summary>
 public sealed record AnalyticsReport(string BotId, DateTimeOffset From, DateTimeOffset To, AnalyticsGranularity Granularity,
-    AnalyticsFigures Totals, IReadOnlyList<AnalyticsBucket> Buckets);
+    AnalyticsFigures Totals, IReadOnlyList<AnalyticsBucket> Buckets)
+{
+    /// <summary>Today's (UTC) most frequent intents from the cache's ranked set, when the cache is Redis (shared by every replica).</summary>
+    public IReadOnlyList<Cache.RankedMember>? TopIntentsToday { get; init; }
+}
 
 /// <summary>One hour or day (UTC), starting at <see cref="Start"/>.</summary>
 public sealed record AnalyticsBucket(DateTimeOffset Start, AnalyticsFigures Figures);

@@ -19,7 +19,19 @@ public interface ICacheStore
 
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds <paramref name="increment"/> to a member's score in a ranked set (ZINCRBY); the set lives for
+    /// <paramref name="timeToLive"/> from its first member.
+    /// </summary>
+    Task IncrementScoreAsync(string key, string member, double increment, TimeSpan timeToLive, CancellationToken cancellationToken = default);
+
+    /// <summary>The <paramref name="count"/> highest-scored members of a ranked set, highest first (ZREVRANGE … WITHSCORES).</summary>
+    Task<IReadOnlyList<RankedMember>> TopAsync(string key, int count, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the key only while it still holds <paramref name="value"/>; true when this call removed it.</summary>
     /// <remarks>Releases a lease without removing one another holder took after this one expired.</remarks>
     Task<bool> RemoveIfAsync(string key, string value, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A member of a ranked set and its score.</summary>
+public sealed record RankedMember(string Member, double Score);

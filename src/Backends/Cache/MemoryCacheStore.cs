@@ -14,6 +14,7 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
     private const int SweepEveryWrites = 4096;
     private const int CapCheckEveryWrites = 64;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RankedSet> _ranked = new(StringComparer.Ordinal);
     private readonly int _maxEntries = options.Value.Memory.MaxEntries;
     private readonly Lock _trimming = new();
     private int _writes;
@@ -79,6 +80,40 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
         Task.FromResult(_entries.TryGetValue(key, out var entry) && entry.Value == value && !IsExpired(entry)
             && _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)));
 
+    public Task IncrementScoreAsync(string key, string member, double increment, TimeSpan timeToLive, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var set = _ranked.GetOrAdd(key, _ => new RankedSet(time.GetUtcNow() + timeToLive));
+            lock (set)
+            {
+                // A set that expired meanwhile is replaced, not added to.
+                if (set.ExpiresAt <= time.GetUtcNow())
+                {
+                    _ranked.TryRemove(new KeyValuePair<string, RankedSet>(key, set));
+                    continue;
+                }
+                set.Scores[member] = set.Scores.GetValueOrDefault(member) + increment;
+                return Task.CompletedTask;
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<RankedMember>> TopAsync(string key, int count, CancellationToken cancellationToken = default)
+    {
+        if (!_ranked.TryGetValue(key, out var set))
+            return Task.FromResult<IReadOnlyList<RankedMember>>([]);
+        lock (set)
+        {
+            if (set.ExpiresAt <= time.GetUtcNow())
+                return Task.FromResult<IReadOnlyList<RankedMember>>([]);
+            // Redis orders equal scores by member, descending in a reverse range.
+            return Task.FromResult<IReadOnlyList<RankedMember>>(set.Scores
+                .OrderByDescending(s => s.Value).ThenByDescending(s => s.Key, StringComparer.Ordinal)
+                .Take(count).Select(s => new RankedMember(s.Key, s.Value)).ToList());
+        }
+    }
+
     private Entry NewEntry(string value, TimeSpan timeToLive) => new(value, time.GetUtcNow() + timeToLive);
 
     private bool IsExpired(Entry entry) => entry.ExpiresAt <= time.GetUtcNow();
@@ -100,6 +135,9 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
             foreach (var pair in _entries)
                 if (IsExpired(pair.Value))
                     _entries.TryRemove(pair);
+            foreach (var pair in _ranked)
+                if (pair.Value.ExpiresAt <= time.GetUtcNow())
+                    _ranked.TryRemove(pair);
             if (_entries.Count <= _maxEntries)
                 return;
             // Drop down to 90 % so the next trim is thousands of writes away, not the next write.
@@ -121,4 +159,11 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
     private partial void LogEvicted(int count, int maxEntries);
 
     private sealed record Entry(string Value, DateTimeOffset ExpiresAt);
+
+    private sealed class RankedSet(DateTimeOffset expiresAt)
+    {
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+        public Dictionary<string, double> Scores { get; } = new(StringComparer.Ordinal);
+    }
 }

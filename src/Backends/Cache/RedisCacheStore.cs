@@ -27,6 +27,13 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
         return 0
         """;
 
+    // ZINCRBY and the first member's PEXPIRE in one script, as for counters.
+    private const string IncrementScoreInWindow = """
+        redis.call('ZINCRBY', KEYS[1], ARGV[1], ARGV[2])
+        if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+        return 1
+        """;
+
     private IDatabase Database => redis.GetDatabase();
 
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
@@ -50,6 +57,16 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         Degrade("remove", key, () => Database.KeyDeleteAsync(_prefix + key), false);
+
+    public Task IncrementScoreAsync(string key, string member, double increment, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        Degrade("increment-score", key, () => Database.ScriptEvaluateAsync(IncrementScoreInWindow,
+            [(RedisKey)(_prefix + key)], [increment, member, (long)timeToLive.TotalMilliseconds]), RedisResult.Create(0));
+
+    /// <summary>Empty while Redis is unreachable.</summary>
+    public Task<IReadOnlyList<RankedMember>> TopAsync(string key, int count, CancellationToken cancellationToken = default) =>
+        Degrade<IReadOnlyList<RankedMember>>("top", key, async () =>
+            (await Database.SortedSetRangeByRankWithScoresAsync(_prefix + key, 0, count - 1, Order.Descending))
+                .Select(entry => new RankedMember(entry.Element!, entry.Score)).ToList(), []);
 
     private async Task<T> Degrade<T>(string operation, string key, Func<Task<T>> command, T fallback)
     {

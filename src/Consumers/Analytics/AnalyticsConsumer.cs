@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Consumers.Alerts;
@@ -6,7 +7,7 @@ using MassTransit;
 namespace ChatbotPipeline.Consumers.Analytics;
 
 /// <summary>Records each understood message as an analytics event, once per message id.</summary>
-public sealed class AnalyticsConsumer(IAnalyticsStore analytics, FallbackRateWatch fallbacks) : IConsumer<MessageUnderstood>
+public sealed class AnalyticsConsumer(IAnalyticsStore analytics, FallbackRateWatch fallbacks, TopIntents topIntents) : IConsumer<MessageUnderstood>
 {
     public async Task Consume(ConsumeContext<MessageUnderstood> context)
     {
@@ -14,7 +15,9 @@ public sealed class AnalyticsConsumer(IAnalyticsStore analytics, FallbackRateWat
         var analyticsEvent = new AnalyticsEvent(understood.Message.MessageId, understood.Message.BotId, understood.Message.ReceivedAt,
             understood.Intent, understood.IsFallback, understood.Confidence, understood.Message.SenderId, understood.NluMilliseconds);
         // Only a first recording counts toward the fallback alert: a redelivery must not tip a bot over the threshold.
-        if (await analytics.RecordAsync(analyticsEvent, context.CancellationToken))
-            await fallbacks.CountAsync(understood, context, context.CancellationToken);
+        if (!await analytics.RecordAsync(analyticsEvent, context.CancellationToken))
+            return;
+        await topIntents.CountAsync(analyticsEvent.BotId, analyticsEvent.Intent, analyticsEvent.At, context.CancellationToken);
+        await fallbacks.CountAsync(understood, context, context.CancellationToken);
     }
 }

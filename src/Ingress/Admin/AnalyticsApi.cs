@@ -1,6 +1,8 @@
 using System.Globalization;
 using ChatbotPipeline.Backends.Analytics;
+using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Admin;
@@ -14,6 +16,8 @@ public static class AnalyticsApi
     /// <summary>At most this many buckets per report: 62 days by the hour, about four years by the day.</summary>
     private const int MaxBuckets = 62 * 24;
 
+    private const int TopIntentCount = 10;
+
     public static void MapAnalyticsApi(this IEndpointRouteBuilder api) =>
         api.MapGet("/bots/{botId}/analytics", GetAnalytics);
 
@@ -22,7 +26,8 @@ public static class AnalyticsApi
     /// <param name="to">End: a time (exclusive) or a day (included whole). Default: now.</param>
     /// <param name="granularity"><c>hour</c> or <c>day</c> (default).</param>
     private static async Task<Results<Ok<AnalyticsReport>, NotFound, ValidationProblem>> GetAnalytics(string botId, string? from, string? to,
-        string? granularity, IBotStore bots, IAnalyticsStore analytics, TimeProvider time, CancellationToken cancellationToken)
+        string? granularity, IBotStore bots, IAnalyticsStore analytics, TopIntents topIntents, IOptions<CacheOptions> cache, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         var unit = granularity?.ToLowerInvariant() switch
@@ -42,7 +47,11 @@ public static class AnalyticsApi
             return TypedResults.ValidationProblem(problems);
         if (await bots.GetBotAsync(botId, cancellationToken) is null)
             return TypedResults.NotFound();
-        return TypedResults.Ok(await AnalyticsAggregator.BuildAsync(analytics, botId, start, end, unit, cancellationToken));
+        var report = await AnalyticsAggregator.BuildAsync(analytics, botId, start, end, unit, cancellationToken);
+        // The in-process cache holds only what this process counted: only Redis's set speaks for every replica.
+        if (cache.Value.Provider == CacheProvider.Redis)
+            report = report with { TopIntentsToday = await topIntents.OfDayAsync(botId, time.GetUtcNow(), TopIntentCount, cancellationToken) };
+        return TypedResults.Ok(report);
     }
 
     /// <summary>A time as given, or a day's midnight UTC (the next midnight for an end, so the day is included).</summary>

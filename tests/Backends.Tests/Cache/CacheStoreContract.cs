@@ -63,6 +63,23 @@ public abstract class CacheStoreContract
     }
 
     [Fact]
+    public async Task A_ranked_set_lists_its_highest_scores_first_until_it_expires()
+    {
+        var key = Key("ranked");
+
+        await Store.IncrementScoreAsync(key, "greet", 1, Ttl);
+        await Store.IncrementScoreAsync(key, "order_status", 1, Ttl);
+        await Store.IncrementScoreAsync(key, "order_status", 2, Ttl);
+        await Store.IncrementScoreAsync(key, "fallback", 1, Ttl);
+
+        Assert.Equal([new RankedMember("order_status", 3), new RankedMember("greet", 1)], await Store.TopAsync(key, 2));
+        Assert.Equal(["order_status", "greet", "fallback"], (await Store.TopAsync(key, 10)).Select(m => m.Member));
+        Assert.Empty(await Store.TopAsync(Key("none"), 3));
+        await LetTimePassAsync(Ttl + TimeSpan.FromMilliseconds(100));
+        Assert.Empty(await Store.TopAsync(key, 3));
+    }
+
+    [Fact]
     public async Task A_counter_counts_within_its_window_and_restarts_after_it()
     {
         var key = Key("counter");
