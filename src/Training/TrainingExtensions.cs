@@ -28,6 +28,10 @@ public static class TrainingExtensions
             var retention = new JobKey("retention");
             quartz.AddJob<RetentionJob>(j => j.WithIdentity(retention));
             quartz.AddTrigger(trigger => trigger.ForJob(retention).WithIdentity("retention-hourly").WithCronSchedule(RetentionJob.Hourly));
+            var exports = new JobKey("daily-exports");
+            quartz.AddJob<DailyExportJob>(j => j.WithIdentity(exports));
+            quartz.AddTrigger(trigger => trigger.ForJob(exports).WithIdentity("daily-exports-nightly")
+                .WithCronSchedule(DailyExportJob.Nightly, cron => cron.InTimeZone(TimeZoneInfo.Utc)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

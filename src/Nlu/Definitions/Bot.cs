@@ -10,7 +10,8 @@ namespace ChatbotPipeline.Nlu.Definitions;
 public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
     double AmbiguityMargin = 0,
     string? TrainingCron = null,
-    int? RetentionDays = null)
+    int? RetentionDays = null,
+    bool DailyExport = false)
 {
     /// <summary>When this bot's predictions fall back.</summary>
     public FallbackPolicy ToFallbackPolicy() => new(FallbackThreshold, AmbiguityMargin);
