@@ -20,6 +20,8 @@ public sealed partial class NotificationConsumer(
     : IConsumer<MessageUnderstood>, IConsumer<OperatorAlert>,
       IConsumer<Fault<MessageReceived>>, IConsumer<Fault<MessageUnderstood>>, IConsumer<Fault<ExportRequested>>, IConsumer<Fault<TrainingRequested>>
 {
+    private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(1);
+
     public Task Consume(ConsumeContext<OperatorAlert> context) => alerts.DeliverAsync(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<Fault<MessageReceived>> context) => deadLetters.CountAsync(context);
@@ -29,8 +31,6 @@ public sealed partial class NotificationConsumer(
     public Task Consume(ConsumeContext<Fault<ExportRequested>> context) => deadLetters.CountAsync(context);
 
     public Task Consume(ConsumeContext<Fault<TrainingRequested>> context) => deadLetters.CountAsync(context);
-
-    private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(1);
 
     public async Task Consume(ConsumeContext<MessageUnderstood> context)
     {
