@@ -14,6 +14,7 @@ public sealed record AnalyticsReport(string BotId, DateTimeOffset From, DateTime
     AnalyticsFigures Totals, IReadOnlyList<AnalyticsBucket> Buckets)
 {
     /// <summary>Today's (UTC) most frequent intents from the cache's ranked set, when the cache is Redis (shared by every replica).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Cache.RankedMember>? TopIntentsToday { get; init; }
 }
 
