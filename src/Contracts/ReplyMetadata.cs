@@ -12,6 +12,9 @@ public static class ReplyMetadata
     /// <summary>WhatsApp: the business number the user wrote to (Graph API phone number id).</summary>
     public const string WhatsAppPhoneNumberId = "whatsapp_phone_number_id";
 
+    /// <summary>Telegram: the inline-button press being answered; Telegram shows a spinner on the button until it is acknowledged.</summary>
+    public const string TelegramCallbackQueryId = "telegram_callback_query_id";
+
     /// <summary>Twilio: the number the user texted, which sends the reply.</summary>
     public const string TwilioTo = "twilio_to";
 }

@@ -75,6 +75,12 @@ public sealed partial class NotificationConsumer(
             await cache.SetAsync(key, "1", DeliveredMemory, cancellationToken);
             sent++;
         }
+        var acknowledged = DeliveredKey(message, understood.Replies.Count);
+        if (await cache.GetAsync(acknowledged, cancellationToken) is null)
+        {
+            await platform.AcknowledgeAsync(message, cancellationToken);
+            await cache.SetAsync(acknowledged, "1", DeliveredMemory, cancellationToken);
+        }
         if (sent > 0)
             LogDelivered(sent, message.MessageId, message.Channel);
     }

@@ -124,6 +124,22 @@ public sealed class PlatformReplyTests
     }
 
     [Fact]
+    public async Task A_telegram_button_press_is_answered_and_then_acknowledged_once()
+    {
+        var handler = new RecordingHandler();
+        await using var host = await StartAsync(handler);
+        var understood = Some.Understood(From(ChannelNames.Telegram, "42", new() { [ReplyMetadata.TelegramCallbackQueryId] = "4382" }), "greet", "one", "two");
+
+        await host.Harness.Bus.Publish(understood);
+        await Eventually.AtLeastAsync(3, () => handler.Requests);
+        await host.Harness.Bus.Publish(understood);
+        await Eventually.AtLeastAsync(2, () => host.Harness.Consumed.Select<MessageUnderstood>());
+
+        Assert.Equal(["sendMessage", "sendMessage", "answerCallbackQuery"], handler.Requests.Select(r => r.Uri.Segments[^1]));
+        Assert.Equal("4382", JsonDocument.Parse(handler.Requests[2].Body).RootElement.GetProperty("callback_query_id").GetString());
+    }
+
+    [Fact]
     public async Task Messenger_replies_use_the_send_api_with_the_page_token()
     {
         var handler = new RecordingHandler();

@@ -11,4 +11,10 @@ public interface IPlatformReplier
     /// <exception cref="ReplyRejectedException">The platform refused the reply for good, or the bot has no credentials for it.</exception>
     /// <exception cref="HttpRequestException">The platform failed or could not be reached; worth retrying.</exception>
     Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tells the platform the message was handled, once, after its replies went out, where the platform asks for it
+    /// (Telegram's inline-button presses); nothing elsewhere.
+    /// </summary>
+    Task AcknowledgeAsync(MessageReceived message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

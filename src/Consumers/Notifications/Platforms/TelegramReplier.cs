@@ -12,13 +12,29 @@ public sealed class TelegramReplier(ReplyHttp http, IOptionsMonitor<ChannelOptio
 
     public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
     {
+        using var response = await http.PostJsonAsync("Telegram sendMessage", Method(message, "sendMessage"),
+            new SendMessage(message.ReplyTo!, text), bearerToken: null, cancellationToken);
+    }
+
+    /// <summary>Stops the spinner on the inline button the user pressed (<c>answerCallbackQuery</c>).</summary>
+    public async Task AcknowledgeAsync(MessageReceived message, CancellationToken cancellationToken)
+    {
+        if (message.Metadata.GetValueOrDefault(ReplyMetadata.TelegramCallbackQueryId) is not { Length: > 0 } queryId)
+            return;
+        using var response = await http.PostJsonAsync("Telegram answerCallbackQuery", Method(message, "answerCallbackQuery"),
+            new AnswerCallbackQuery(queryId), bearerToken: null, cancellationToken);
+    }
+
+    private Uri Method(MessageReceived message, string method)
+    {
         var telegram = channels.CurrentValue.TelegramFor(message.BotId);
         if (telegram.BotToken is not { Length: > 0 } token)
             throw new ReplyRejectedException("Telegram", $"no bot token is configured for bot '{message.BotId}' (Channels:Telegram:BotToken).");
         // "./": a token ("123:ABC") would otherwise read as a URI scheme.
-        using var response = await http.PostJsonAsync("Telegram sendMessage", new Uri(telegram.ApiBase, $"./bot{token}/sendMessage"),
-            new SendMessage(message.ReplyTo!, text), bearerToken: null, cancellationToken);
+        return new Uri(telegram.ApiBase, $"./bot{token}/{method}");
     }
 
     private sealed record SendMessage([property: JsonPropertyName("chat_id")] string ChatId, [property: JsonPropertyName("text")] string Text);
+
+    private sealed record AnswerCallbackQuery([property: JsonPropertyName("callback_query_id")] string CallbackQueryId);
 }

@@ -80,7 +80,7 @@ public sealed class PlatformPayloadTests
 
         var message = Assert.Single(TelegramPayload.Read(update).Messages);
         Assert.Equal(("7", "telegram:22", "11", "track order"), (message.PlatformMessageId, message.ConversationId, message.SenderId, message.Text));
-        Assert.Equal("4382", message.Metadata[TelegramPayload.CallbackQueryIdKey]);
+        Assert.Equal("4382", message.Metadata[ReplyMetadata.TelegramCallbackQueryId]);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Contracts;
 using System.Globalization;
 
 namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Telegram;
@@ -17,8 +18,6 @@ public sealed record TelegramCallbackQuery(string? Id, TelegramUser? From, Teleg
 /// <summary>Turns an update into the message a bot should answer, if there is one.</summary>
 public static class TelegramPayload
 {
-    public const string CallbackQueryIdKey = "telegram_callback_query_id";
-
     public static InboundBatch Read(TelegramUpdate update)
     {
         if (update.UpdateId is not { } updateId)
@@ -33,7 +32,7 @@ public static class TelegramPayload
         }
         if (update.CallbackQuery is { From: { IsBot: false } presser, Message.Chat: { } buttonChat, Data: { Length: > 0 } data } query)
             return InboundBatch.Of(Inbound(id, buttonChat, presser, data,
-                query.Id is { Length: > 0 } queryId ? new Dictionary<string, string> { [CallbackQueryIdKey] = queryId } : []));
+                query.Id is { Length: > 0 } queryId ? new Dictionary<string, string> { [ReplyMetadata.TelegramCallbackQueryId] = queryId } : []));
         return InboundBatch.Nothing;
     }
 
