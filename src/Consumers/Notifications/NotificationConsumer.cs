@@ -17,20 +17,23 @@ namespace ChatbotPipeline.Consumers.Notifications;
 public sealed partial class NotificationConsumer(
     ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, ICacheStore cache, AlertDelivery alerts, DeadLetterWatch deadLetters,
     ILogger<NotificationConsumer> logger)
-    : IConsumer<MessageUnderstood>, IConsumer<OperatorAlert>,
+    : IConsumer<MessageUnderstood>, IConsumer<OperatorAlert>, IConsumer<MessageDeadLettered>,
       IConsumer<Fault<MessageReceived>>, IConsumer<Fault<MessageUnderstood>>, IConsumer<Fault<ExportRequested>>, IConsumer<Fault<TrainingRequested>>
 {
     private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(1);
 
     public Task Consume(ConsumeContext<OperatorAlert> context) => alerts.DeliverAsync(context.Message, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<Fault<MessageReceived>> context) => deadLetters.CountAsync(context);
+    public Task Consume(ConsumeContext<MessageDeadLettered> context) =>
+        deadLetters.CountAsync(context.Message.Queue, context, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<Fault<MessageUnderstood>> context) => deadLetters.CountAsync(context);
+    public Task Consume(ConsumeContext<Fault<MessageReceived>> context) => deadLetters.CountFaultAsync(context);
 
-    public Task Consume(ConsumeContext<Fault<ExportRequested>> context) => deadLetters.CountAsync(context);
+    public Task Consume(ConsumeContext<Fault<MessageUnderstood>> context) => deadLetters.CountFaultAsync(context);
 
-    public Task Consume(ConsumeContext<Fault<TrainingRequested>> context) => deadLetters.CountAsync(context);
+    public Task Consume(ConsumeContext<Fault<ExportRequested>> context) => deadLetters.CountFaultAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<TrainingRequested>> context) => deadLetters.CountFaultAsync(context);
 
     public async Task Consume(ConsumeContext<MessageUnderstood> context)
     {

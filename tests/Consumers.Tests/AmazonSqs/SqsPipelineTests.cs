@@ -20,7 +20,7 @@ public sealed class SqsPipelineTests : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    private async Task StartAsync(bool fifo)
+    private async Task StartAsync(bool fifo, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var sqs = SqsEmulator.Options(visibilityTimeoutSeconds: 5);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
@@ -35,10 +35,12 @@ public sealed class SqsPipelineTests : IAsyncLifetime
             ["Documents:Sqlite:Path"] = Path.Combine(_folder, "chatbot.db"),
             ["Objects:FileSystem:Path"] = Path.Combine(_folder, "objects"),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         builder.AddBackends();
         builder.AddConsumerServices();
         builder.AddPipelineBus(ConsumersExtensions.AddPipelineConsumers);
+        configure?.Invoke(builder.Services);
         _host = builder.Build();
         await Some.SeedBotAsync(_host.Services.GetRequiredService<IBotStore>());
         await Some.PublishModelAsync(_host.Services.GetRequiredService<IBotStore>(), _host.Services.GetRequiredService<ModelRepository>(), "v1");
@@ -76,6 +78,22 @@ public sealed class SqsPipelineTests : IAsyncLifetime
         var analytics = _host.Services.GetRequiredService<IAnalyticsStore>();
         await Eventually.TrueAsync(() => AnalyticsAggregator.BuildAsync(analytics, Some.BotId, DateTimeOffset.UtcNow.AddDays(-1),
             DateTimeOffset.UtcNow.AddMinutes(1), AnalyticsGranularity.Day, CancellationToken.None).Result.Totals.Messages >= 2);
+    }
+
+    [Fact]
+    public async Task A_message_dead_lettered_by_sqs_raises_a_dead_letter_alert()
+    {
+        var handler = new Notifications.RecordingHandler();
+        await StartAsync(fifo: false,
+            new() { ["Bus:AmazonSqs:MaxReceiveCount"] = "1", ["Alerts:Webhooks:0"] = "http://alerts.test/hook", ["Alerts:DeadLetterThreshold"] = "0" },
+            services => services.AddHttpClient<ChatbotPipeline.Consumers.Notifications.ReplyHttp>().ConfigurePrimaryHttpMessageHandler(() => handler));
+
+        // NLU refuses a message for a bot that does not exist; with one receive allowed, SQS dead-letters it at once.
+        await _host.Services.GetRequiredService<IBus>().Publish(Some.Message("hello") with { BotId = "no-such-bot" });
+
+        var alert = (await Eventually.AtLeastAsync(1, () => handler.Requests.Where(r => r.Uri.Host == "alerts.test").ToList()))[0];
+        using var body = System.Text.Json.JsonDocument.Parse(alert.Body);
+        Assert.Equal(("dead-letters", "nlu"), (body.RootElement.GetProperty("kind").GetString(), body.RootElement.GetProperty("subject").GetString()));
     }
 
     [Fact]

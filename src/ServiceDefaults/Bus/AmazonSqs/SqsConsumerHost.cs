@@ -1,3 +1,4 @@
+using ChatbotPipeline.Contracts;
 using System.Text;
 using Amazon.SQS;
 using MassTransit;
@@ -67,7 +68,7 @@ public sealed partial class SqsConsumerHost(
             {
                 VisibilityTimeoutSeconds = options.VisibilityTimeoutSeconds,
                 ConcurrencyLimit = definition.ConcurrentMessageLimit ?? 8,
-            }, (delivery, cancellationToken) => DispatchAsync(dispatcher, delivery, cancellationToken), logger));
+            }, (delivery, cancellationToken) => DispatchAsync(dispatcher, queue, delivery, cancellationToken), logger));
             LogReceiving(consumerType.Name, queue);
         }
         return receivers;
@@ -134,13 +135,24 @@ public sealed partial class SqsConsumerHost(
         (IReceiveEndpointDispatcher)typeof(IReceiveEndpointDispatcherFactory).GetMethod(nameof(IReceiveEndpointDispatcherFactory.CreateConsumerReceiver))!
             .MakeGenericMethod(consumerType).Invoke(factory, [queue])!;
 
-    private static Task DispatchAsync(IReceiveEndpointDispatcher dispatcher, SqsDelivery delivery, CancellationToken cancellationToken)
+    private async Task DispatchAsync(IReceiveEndpointDispatcher dispatcher, string queue, SqsDelivery delivery, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, object>
         {
             ["Content-Type"] = delivery.Attributes.GetValueOrDefault(SqsPublisher.ContentTypeAttribute, "application/vnd.masstransit+json"),
         };
-        return dispatcher.Dispatch(Encoding.UTF8.GetBytes(delivery.Body), headers, cancellationToken);
+        try
+        {
+            await dispatcher.Dispatch(Encoding.UTF8.GetBytes(delivery.Body), headers, cancellationToken);
+        }
+        catch (Exception exception) when (delivery.ReceiveCount >= options.MaxReceiveCount && queue != QueueNames.Notification)
+        {
+            // The redrive policy moves the message to the dead-letter queue now, with no MassTransit fault to tell
+            // anyone: say so. Not for the notification queue itself, which would count its own failures forever.
+            await services.GetRequiredService<IPublishEndpoint>().Publish(
+                new MessageDeadLettered(queue, exception.Message, DateTimeOffset.UtcNow), CancellationToken.None);
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete this instance's queue {QueueUrl}: {Reason}")]

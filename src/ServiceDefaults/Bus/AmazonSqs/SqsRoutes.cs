@@ -18,7 +18,7 @@ public static class SqsRoutes
         : messageType == typeof(TrainingRequested) ? [QueueNames.Training]
         : messageType == typeof(ExportRequested) ? [QueueNames.Export]
         // Alerts, and the faults of pipeline messages they are raised on, are the notification consumer's.
-        : messageType == typeof(OperatorAlert) || IsPipelineFault(messageType) ? [QueueNames.Notification]
+        : messageType == typeof(OperatorAlert) || messageType == typeof(MessageDeadLettered) || IsPipelineFault(messageType) ? [QueueNames.Notification]
         : [];
 
     private static bool IsPipelineFault(Type messageType) =>
