@@ -38,7 +38,10 @@ public static class AnalyticsApi
         };
         var end = to is null ? time.GetUtcNow() : ParseBound(to, endOfDay: true) ?? Problem(problems, "to", "'to' must be an ISO 8601 time or a yyyy-MM-dd day.", default(DateTimeOffset));
         var span = unit == AnalyticsGranularity.Hour ? TimeSpan.FromHours(48) : TimeSpan.FromDays(30);
-        var start = from is null ? end - span : ParseBound(from, endOfDay: false) ?? Problem(problems, "from", "'from' must be an ISO 8601 time or a yyyy-MM-dd day.", default(DateTimeOffset));
+        // An end too early to step back from (a bad 'to', year 1) starts at the earliest time instead of throwing.
+        var start = from is not null
+            ? ParseBound(from, endOfDay: false) ?? Problem(problems, "from", "'from' must be an ISO 8601 time or a yyyy-MM-dd day.", default(DateTimeOffset))
+            : end - DateTimeOffset.MinValue > span ? end - span : DateTimeOffset.MinValue;
         if (problems.Count == 0 && start >= end)
             problems["from"] = ["'from' must be before 'to'."];
         if (problems.Count == 0 && (end - start) / (unit == AnalyticsGranularity.Hour ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1)) > MaxBuckets)

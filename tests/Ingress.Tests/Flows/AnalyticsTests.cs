@@ -55,6 +55,8 @@ public sealed class AnalyticsTests(ReadyIngress ingress) : IClassFixture<ReadyIn
     [InlineData("from=2026-11-10&to=2026-11-01", "from")]
     [InlineData("granularity=week", "granularity")]
     [InlineData("from=yesterday", "from")]
+    [InlineData("to=garbage", "to")]
+    [InlineData("to=0001-01-01T00:00:00Z", "from")]
     [InlineData("from=2026-01-01&to=2026-12-31&granularity=hour", "to")]
     public async Task A_bad_range_or_granularity_is_400_naming_the_parameter(string query, string parameter)
     {
