@@ -29,8 +29,8 @@ public sealed class DailyExportJob(IBotStore bots, ExportRecords exports, IPubli
             var exportId = $"daily-{bot.Id}-{from.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
             if (await exports.GetAsync(exportId, cancellationToken) is not null)
                 continue;
-            var request = new ExportRequested(exportId, bot.Id, from, today, "ndjson", now);
-            await exports.SaveAsync(new ExportStatus(exportId, bot.Id, from, today, request.Format, ExportState.Pending, now), cancellationToken);
+            var request = new ExportRequested(exportId, bot.Id, from, today, ExportRequested.NdJson, now);
+            await exports.SaveAsync(ExportStatus.Of(request, ExportState.Pending), cancellationToken);
             await publisher.Publish(request, cancellationToken);
         }
     }

@@ -12,7 +12,10 @@ public sealed class ExportRecords(IObjectStore objects)
 
     public static string ManifestKey(string exportId) => $"exports/{exportId}/manifest.json";
 
-    private static string StatusKey(string exportId) => $"exports/{exportId}/status.json";
+    private const string Prefix = "exports/";
+    private const string StatusName = "/status.json";
+
+    private static string StatusKey(string exportId) => $"{Prefix}{exportId}{StatusName}";
 
     public Task<ExportStatus?> GetAsync(string exportId, CancellationToken cancellationToken) =>
         objects.ReadJsonAsync<ExportStatus>(StatusKey(exportId), cancellationToken);
@@ -22,6 +25,16 @@ public sealed class ExportRecords(IObjectStore objects)
 
     public Task SaveManifestAsync(ExportManifest manifest, CancellationToken cancellationToken) =>
         objects.PutJsonAsync(ManifestKey(manifest.ExportId), manifest, cancellationToken);
+
+    /// <summary>The manifests of every completed export, of every bot.</summary>
+    public async Task<IReadOnlyList<ExportManifest>> ListCompletedAsync(CancellationToken cancellationToken)
+    {
+        var manifests = new List<ExportManifest>();
+        foreach (var key in (await objects.ListAsync(Prefix, cancellationToken)).Where(k => k.EndsWith(StatusName, StringComparison.Ordinal)))
+            if (await objects.ReadJsonAsync<ExportStatus>(key, cancellationToken) is { State: ExportState.Completed, Manifest: { } manifest })
+                manifests.Add(manifest);
+        return manifests;
+    }
 
     /// <summary>The export's data, or null when it is not written.</summary>
     public Task<Stream?> OpenDataAsync(string exportId, CancellationToken cancellationToken) => objects.OpenReadAsync(DataKey(exportId), cancellationToken);

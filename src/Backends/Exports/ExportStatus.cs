@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatbotPipeline.Contracts;
 
 namespace ChatbotPipeline.Backends.Exports;
 
@@ -23,7 +24,12 @@ public sealed record ExportStatus(
     ExportState State,
     DateTimeOffset RequestedAt,
     ExportManifest? Manifest = null,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>The record of a requested export, in the given state.</summary>
+    public static ExportStatus Of(ExportRequested request, ExportState state) =>
+        new(request.ExportId, request.BotId, request.From, request.To, request.Format, state, request.RequestedAt);
+}
 
 /// <summary>What an export holds, written next to it as <c>manifest.json</c>, so the data can be checked wherever it is copied.</summary>
 /// <param name="Sha256">Lower-case hex SHA-256 of the gzip object's bytes.</param>

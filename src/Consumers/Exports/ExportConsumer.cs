@@ -30,7 +30,7 @@ public sealed partial class ExportConsumer(ExportRecords records, ConversationEx
         if (await IsCompletedAsync(request.ExportId, cancellationToken))
             return;
 
-        var status = new ExportStatus(request.ExportId, request.BotId, request.From, request.To, request.Format, ExportState.Running, request.RequestedAt);
+        var status = ExportStatus.Of(request, ExportState.Running);
         await records.SaveAsync(status, cancellationToken);
         ExportManifest manifest;
         try

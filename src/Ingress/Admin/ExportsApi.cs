@@ -12,7 +12,7 @@ namespace ChatbotPipeline.Ingress.Admin;
 /// </summary>
 public static class ExportsApi
 {
-    public const string Format = "ndjson";
+    public const string Format = ExportRequested.NdJson;
 
     /// <summary>How long a presigned S3 download link works.</summary>
     private static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromHours(1);
@@ -33,8 +33,7 @@ public static class ExportsApi
             return TypedResults.NotFound();
         var request = new ExportRequested(Guid.CreateVersion7().ToString("N"), botId, body.From!.Value, body.To!.Value, Format, time.GetUtcNow());
         // The record exists before the request is on the bus, so GET answers at once (pending).
-        await records.SaveAsync(new ExportStatus(request.ExportId, botId, request.From, request.To, Format, ExportState.Pending, request.RequestedAt),
-            cancellationToken);
+        await records.SaveAsync(ExportStatus.Of(request, ExportState.Pending), cancellationToken);
         await publisher.Publish(request, cancellationToken);
         return TypedResults.Accepted($"/api/exports/{request.ExportId}", new ExportAccepted(request.ExportId));
     }

@@ -32,7 +32,7 @@ public sealed class ConversationRetentionTests : IDisposable
         _turns.AppendAsync(ConversationStoreContract.Turn(id, botId: botId) with { ReceivedAt = DaysAgo(daysAgo) });
 
     private Task<long> PurgeAsync() =>
-        new ConversationRetention(_bots, _turns, _store, _time, NullLogger<ConversationRetention>.Instance).PurgeAsync(CancellationToken.None);
+        new ConversationRetention(_bots, _turns, new ExportRecords(_store), _time, NullLogger<ConversationRetention>.Instance).PurgeAsync(CancellationToken.None);
 
     private async Task<List<string>> KeptAsync(string botId = "shop")
     {
