@@ -26,15 +26,14 @@ public sealed partial class AlertDelivery(ReplyHttp http, ICacheStore cache, IOp
             return;
         }
         var body = new AlertPost(alert.Text, alert.Kind, alert.Severity, alert.Subject, alert.RaisedAt);
-        for (var index = 0; index < settings.Webhooks.Count; index++)
-        {
-            var delivered = $"alert:delivered:{alert.AlertId}:{index}";
-            if (await cache.GetAsync(delivered, cancellationToken) is not null)
-                continue;
-            var webhook = new Uri(settings.Webhooks[index]);
-            using var response = await http.PostJsonAsync($"Alert webhook {webhook.Host}", webhook, body, bearerToken: null, cancellationToken);
-            await cache.SetAsync(delivered, "1", TimeSpan.FromDays(1), cancellationToken);
-        }
+        foreach (var (index, url) in settings.Webhooks.Index())
+            await cache.OnceAsync($"alert:delivered:{alert.AlertId}:{index}", TimeSpan.FromDays(1), () => PostAsync(new Uri(url), body, cancellationToken),
+                cancellationToken);
+    }
+
+    private async Task PostAsync(Uri webhook, AlertPost body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostJsonAsync($"Alert webhook {webhook.Host}", webhook, body, bearerToken: null, cancellationToken);
     }
 
     /// <summary>What a webhook receives: Slack's incoming webhooks show <c>text</c>; other receivers can route on the rest.</summary>

@@ -57,33 +57,20 @@ public sealed partial class NotificationConsumer(
             LogUnusableReplyTo(message.MessageId);
             return;
         }
-        var key = DeliveredKey(message, 0);
-        if (await cache.GetAsync(key, cancellationToken) is not null)
-            return;
-        await callbacks.SendAsync(callback, ReplyCallback.From(understood), cancellationToken);
-        await cache.SetAsync(key, "1", DeliveredMemory, cancellationToken);
-        LogDelivered(understood.Replies.Count, message.MessageId, message.Channel);
+        if (await cache.OnceAsync(DeliveredKey(message, 0), DeliveredMemory,
+                () => callbacks.SendAsync(callback, ReplyCallback.From(understood), cancellationToken), cancellationToken))
+            LogDelivered(understood.Replies.Count, message.MessageId, message.Channel);
     }
 
     private async Task DeliverToPlatformAsync(IPlatformReplier platform, MessageUnderstood understood, CancellationToken cancellationToken)
     {
         var message = understood.Message;
         var sent = 0;
-        for (var index = 0; index < understood.Replies.Count; index++)
-        {
-            var key = DeliveredKey(message, index);
-            if (await cache.GetAsync(key, cancellationToken) is not null)
-                continue;
-            await platform.SendAsync(message, understood.Replies[index], cancellationToken);
-            await cache.SetAsync(key, "1", DeliveredMemory, cancellationToken);
-            sent++;
-        }
-        var acknowledged = DeliveredKey(message, understood.Replies.Count);
-        if (await cache.GetAsync(acknowledged, cancellationToken) is null)
-        {
-            await platform.AcknowledgeAsync(message, cancellationToken);
-            await cache.SetAsync(acknowledged, "1", DeliveredMemory, cancellationToken);
-        }
+        foreach (var (index, reply) in understood.Replies.Index())
+            if (await cache.OnceAsync(DeliveredKey(message, index), DeliveredMemory, () => platform.SendAsync(message, reply, cancellationToken), cancellationToken))
+                sent++;
+        await cache.OnceAsync(DeliveredKey(message, understood.Replies.Count), DeliveredMemory,
+            () => platform.AcknowledgeAsync(message, cancellationToken), cancellationToken);
         if (sent > 0)
             LogDelivered(sent, message.MessageId, message.Channel);
     }
