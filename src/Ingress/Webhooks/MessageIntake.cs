@@ -9,48 +9,82 @@ namespace ChatbotPipeline.Ingress.Webhooks;
 /// Takes a normalized message in for every channel: drops platform retries, applies the sender's rate limit and puts
 /// the message on the bus within a bounded wait. Nothing here depends on how the platform shaped its webhook.
 /// </summary>
+/// <remarks>
+/// A message the platform named gets an id derived from the platform's (<see cref="PlatformMessageIds.MessageIdFor"/>)
+/// and is claimed pending before the publish, marked taken only after the broker confirmed it, and released on every
+/// other path — a rate limit, a refused or slow publish, a client that hung up. The publish is not cancelled when the
+/// client hangs up: the work is already paid for, and finishing it turns the client's retry into a plain duplicate.
+/// </remarks>
 public sealed partial class MessageIntake(
     PlatformMessageIds seen, SenderRateLimiter limiter, IPublishEndpoint publisher, IOptions<BusOptions> bus, ILogger<MessageIntake> logger)
 {
+    /// <summary>What a retry is told to wait when another delivery of its message is still being handed over.</summary>
+    public static readonly TimeSpan InFlightRetryAfter = TimeSpan.FromSeconds(1);
+
     /// <param name="platformMessageId">The platform's id for the message, when it has one: its retries carry the same id.</param>
     public async Task<IntakeResult> AdmitAsync(MessageReceived message, string? platformMessageId, CancellationToken cancellationToken)
     {
-        if (platformMessageId is not null)
+        if (platformMessageId is null)
+            return await PublishAsync(message, release: null);
+
+        message = message with { MessageId = PlatformMessageIds.MessageIdFor(message.BotId, message.Channel, platformMessageId) };
+        var claim = await seen.ClaimAsync(message.BotId, message.Channel, platformMessageId, message.MessageId, cancellationToken);
+        switch (claim.State)
         {
-            var (first, firstMessageId) = await seen.ClaimAsync(message.BotId, message.Channel, platformMessageId, message.MessageId, cancellationToken);
-            if (!first)
-                return new IntakeResult(IntakeOutcome.Duplicate, firstMessageId);
+            case PlatformClaimState.Taken:
+                return new IntakeResult(IntakeOutcome.Duplicate, claim.MessageId!);
+            case PlatformClaimState.InFlight:
+                return new IntakeResult(IntakeOutcome.InFlight, message.MessageId, InFlightRetryAfter);
         }
 
-        if (await limiter.CheckAsync(message.BotId, message.Channel, message.SenderId, cancellationToken) is { } retryAfter)
+        var release = () => seen.ReleaseAsync(message.BotId, message.Channel, platformMessageId, message.MessageId);
+        try
         {
-            await ReleaseAsync(message, platformMessageId);
+            var result = await PublishAsync(message, release);
+            if (result.Outcome == IntakeOutcome.Accepted)
+                await seen.ConfirmAsync(message.BotId, message.Channel, platformMessageId, message.MessageId, CancellationToken.None);
+            return result;
+        }
+        catch
+        {
+            // Whatever went wrong before the broker had the message must not leave the claim standing.
+            await release();
+            throw;
+        }
+    }
+
+    private async Task<IntakeResult> PublishAsync(MessageReceived message, Func<Task>? release)
+    {
+        if (await limiter.CheckAsync(message.BotId, message.Channel, message.SenderId, CancellationToken.None) is { } retryAfter)
+        {
+            if (release is not null)
+                await release();
             LogRateLimited(message.BotId, message.Channel, message.SenderId);
             return new IntakeResult(IntakeOutcome.RateLimited, message.MessageId, retryAfter);
         }
 
-        // A broker that is down makes Publish wait for a connection: bound the wait, then tell the platform to retry.
-        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        publishTimeout.CancelAfter(TimeSpan.FromSeconds(bus.Value.PublishTimeoutSeconds));
+        // A broker that is down, blocked or recovering its channel may ignore cancellation: WaitAsync bounds the wait
+        // whatever the transport does. A publish abandoned here may still land later; the message's id makes that copy
+        // a duplicate the consumers drop.
+        var timeout = TimeSpan.FromSeconds(bus.Value.PublishTimeoutSeconds);
+        using var publishTimeout = new CancellationTokenSource(timeout);
         try
         {
-            await publisher.Publish(message, publishTimeout.Token);
+            await publisher.Publish(message, publishTimeout.Token).WaitAsync(timeout);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
-            await ReleaseAsync(message, platformMessageId);
-            LogPublishFailed(exception, message.BotId, message.Channel);
-            return new IntakeResult(IntakeOutcome.Unavailable, message.MessageId);
+            if (release is not null)
+                await release();
+            LogPublishFailed(message.BotId, message.Channel, message.MessageId, exception.GetType().Name, exception.Message);
+            return new IntakeResult(IntakeOutcome.Unavailable, message.MessageId, InFlightRetryAfter);
         }
         return new IntakeResult(IntakeOutcome.Accepted, message.MessageId);
     }
 
-    /// <summary>Forgets the claim of a message that was not queued, so the platform's retry is taken.</summary>
-    private Task ReleaseAsync(MessageReceived message, string? platformMessageId) =>
-        platformMessageId is null ? Task.CompletedTask : seen.ReleaseAsync(message.BotId, message.Channel, platformMessageId, CancellationToken.None);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish a message for bot {BotId} from {Channel}")]
-    private partial void LogPublishFailed(Exception exception, string botId, string channel);
+    // One line, no stack: a broker outage makes every request fail the same way.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish message {MessageId} for bot {BotId} from {Channel}: {ErrorType}: {Reason}")]
+    private partial void LogPublishFailed(string botId, string channel, string messageId, string errorType, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit reached: bot {BotId}, channel {Channel}, sender {SenderId}")]
     private partial void LogRateLimited(string botId, string channel, string senderId);
@@ -64,10 +98,13 @@ public enum IntakeOutcome
     /// <summary>A retry of a message already taken; <see cref="IntakeResult.MessageId"/> is the first delivery's.</summary>
     Duplicate,
 
+    /// <summary>Another delivery of the same platform message is being handed to the bus now; retry after <see cref="IntakeResult.RetryAfter"/>.</summary>
+    InFlight,
+
     /// <summary>The sender is over the limit; try again after <see cref="IntakeResult.RetryAfter"/>.</summary>
     RateLimited,
 
-    /// <summary>The bus did not take the message in time; nothing was queued.</summary>
+    /// <summary>The bus did not take the message in time; nothing is remembered of it, so a retry is taken.</summary>
     Unavailable,
 }
 

@@ -54,10 +54,14 @@ public static class RestWebhookApi
             case IntakeOutcome.Duplicate:
                 return TypedResults.Ok(answer);
             case IntakeOutcome.RateLimited:
-                context.Response.Headers.RetryAfter = Math.Ceiling(result.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
                 return Problem(StatusCodes.Status429TooManyRequests, $"Sender '{message.SenderId}' sent too many messages; retry after the Retry-After seconds.");
+            case IntakeOutcome.InFlight:
+                context.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
+                return Problem(StatusCodes.Status503ServiceUnavailable, "This message_id is being queued by another request right now; retry after the Retry-After seconds.");
             case IntakeOutcome.Unavailable:
-                return Problem(StatusCodes.Status503ServiceUnavailable, "The message could not be queued; try again shortly.");
+                context.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
+                return Problem(StatusCodes.Status503ServiceUnavailable, "The message could not be queued; retry after the Retry-After seconds.");
             default:
                 return TypedResults.Accepted(location, answer);
         }
@@ -92,6 +96,8 @@ public static class RestWebhookApi
     private static Dictionary<string, string> Flatten(Dictionary<string, JsonElement>? metadata) =>
         metadata?.ToDictionary(pair => pair.Key, pair => pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString()! : pair.Value.GetRawText())
         ?? [];
+
+    private static string Seconds(TimeSpan wait) => Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail, statusCode: status);
 }

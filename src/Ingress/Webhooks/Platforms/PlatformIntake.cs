@@ -11,8 +11,8 @@ namespace ChatbotPipeline.Ingress.Webhooks.Platforms;
 /// </summary>
 public sealed class PlatformIntake(MessageIntake intake, IBotStore bots, TimeProvider time)
 {
-    /// <summary>The answer to a verified webhook: 400 for a malformed one, 404 for an unknown bot, 503 when the bus did not
-    /// take a message, else <paramref name="acknowledgement"/>.</summary>
+    /// <summary>The answer to a verified webhook: 400 for a malformed one, 404 for an unknown bot, 503 with Retry-After when
+    /// the bus did not take a message (or another delivery of it is being queued now), else <paramref name="acknowledgement"/>.</summary>
     public async Task<IResult> AnswerAsync(string botId, string channel, InboundBatch batch, IResult acknowledgement,
         CancellationToken cancellationToken)
     {
@@ -41,8 +41,8 @@ public sealed class PlatformIntake(MessageIntake intake, IBotStore bots, TimePro
                 Metadata: inbound.Metadata,
                 PlatformMessageId: inbound.PlatformMessageId);
             var result = await intake.AdmitAsync(message, inbound.PlatformMessageId, cancellationToken);
-            // Keep going after a failure: the retry of the whole batch finds the queued ones already claimed.
-            queued &= result.Outcome != IntakeOutcome.Unavailable;
+            // Keep going after a failure: the retry of the whole batch finds the queued ones already taken.
+            queued &= result.Outcome is not (IntakeOutcome.Unavailable or IntakeOutcome.InFlight);
         }
         return queued;
     }

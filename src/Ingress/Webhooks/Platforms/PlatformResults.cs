@@ -19,8 +19,18 @@ public static class PlatformResults
 
     public static IResult UnknownBot(string botId) => Problem(StatusCodes.Status404NotFound, $"There is no bot '{botId}'.");
 
-    public static IResult RetryLater() =>
-        Problem(StatusCodes.Status503ServiceUnavailable, "The message could not be queued; the platform's retry will be taken.");
+    public static IResult RetryLater() => new WithRetryAfter(MessageIntake.InFlightRetryAfter,
+        Problem(StatusCodes.Status503ServiceUnavailable, "The message could not be queued; the platform's retry will be taken."));
 
     private static IResult Problem(int status, string detail) => TypedResults.Problem(detail, statusCode: status);
+
+    /// <summary>A result that also tells the caller when to try again.</summary>
+    private sealed class WithRetryAfter(TimeSpan wait, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }
