@@ -17,6 +17,12 @@ namespace ChatbotPipeline.Backends;
 /// <summary>Registers the document store, cache and object store that configuration chooses.</summary>
 public static class BackendsExtensions
 {
+    /// <summary>
+    /// The tag that puts a health check behind <c>/health/ready</c> (ServiceDefaults' <c>ReadyTag</c>, the same word:
+    /// this library does not reference the hosts' wiring).
+    /// </summary>
+    public const string ReadyTag = "ready";
+
     public static IHostApplicationBuilder AddBackends(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -75,6 +81,9 @@ public static class BackendsExtensions
             case CacheProvider.Redis:
                 services.AddSingleton(provider => RedisConnection.Connect(provider.GetRequiredService<IOptions<CacheOptions>>().Value.Redis));
                 services.AddSingleton<ICacheStore, RedisCacheStore>();
+                services.AddSingleton<RedisReadiness>();
+                services.AddHostedService(provider => provider.GetRequiredService<RedisReadiness>());
+                services.AddHealthChecks().AddCheck<RedisReadiness>("redis", tags: [ReadyTag]);
                 break;
             default:
                 services.AddSingleton<ICacheStore, MemoryCacheStore>();

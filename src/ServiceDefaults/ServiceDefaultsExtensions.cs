@@ -16,7 +16,7 @@ namespace ChatbotPipeline.ServiceDefaults;
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Health checks tagged with this gate <c>/health/ready</c>.</summary>
+    /// <summary>Health checks tagged with this gate <c>/health/ready</c> (Backends tags Redis's check with the same word).</summary>
     public const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)

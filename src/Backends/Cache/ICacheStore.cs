@@ -28,6 +28,18 @@ public interface ICacheStore
     /// <summary>The <paramref name="count"/> highest-scored members of a ranked set, highest first (ZREVRANGE … WITHSCORES).</summary>
     Task<IReadOnlyList<RankedMember>> TopAsync(string key, int count, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Like <see cref="GetAsync"/>, but a cache that cannot answer throws <see cref="CacheUnavailableException"/> instead
+    /// of reading as a miss: for callers to whom a miss means doing a side effect again (a reply sent twice).
+    /// </summary>
+    Task<string?> GetCheckedAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="TryAddAsync"/>, but throws <see cref="CacheUnavailableException"/> instead of answering true without the cache.</summary>
+    Task<bool> TryAddCheckedAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="SetAsync"/>, but throws <see cref="CacheUnavailableException"/> instead of dropping the write.</summary>
+    Task SetCheckedAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the key only while it still holds <paramref name="value"/>; true when this call removed it.</summary>
     /// <remarks>Releases a lease without removing one another holder took after this one expired.</remarks>
     Task<bool> RemoveIfAsync(string key, string value, CancellationToken cancellationToken = default);

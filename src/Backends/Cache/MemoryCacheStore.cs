@@ -50,6 +50,15 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
         return Task.FromResult(true);
     }
 
+    // One process's memory is always there: the checked forms are the plain ones.
+    public Task<string?> GetCheckedAsync(string key, CancellationToken cancellationToken = default) => GetAsync(key, cancellationToken);
+
+    public Task<bool> TryAddCheckedAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        TryAddAsync(key, value, timeToLive, cancellationToken);
+
+    public Task SetCheckedAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        SetAsync(key, value, timeToLive, cancellationToken);
+
     public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
     {
         while (true)

@@ -7,7 +7,8 @@ namespace ChatbotPipeline.Backends.Cache;
 /// <summary>
 /// The cache on Redis. When Redis is unreachable the pipeline keeps answering: reads miss, writes are dropped,
 /// <see cref="TryAddAsync"/> lets the caller proceed and counters read 0 (duplicate suppression degrades, replies do not stop); each such
-/// operation is logged and counted, and the multiplexer reconnects on its own when Redis returns.
+/// operation is logged and counted, and the multiplexer reconnects on its own when Redis returns. The checked forms
+/// throw <see cref="CacheUnavailableException"/> instead, for callers that must not act without the cache.
 /// </summary>
 public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptions<CacheOptions> options, CacheMetrics metrics, ILogger<RedisCacheStore> logger)
     : ICacheStore
@@ -45,6 +46,15 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
     public Task<bool> TryAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
         Degrade("try-add", key, () => Database.StringSetAsync(_prefix + key, value, timeToLive, When.NotExists), true);
 
+    public Task<string?> GetCheckedAsync(string key, CancellationToken cancellationToken = default) =>
+        Require("get", key, async () => (string?)await Database.StringGetAsync(_prefix + key));
+
+    public Task<bool> TryAddCheckedAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        Require("try-add", key, () => Database.StringSetAsync(_prefix + key, value, timeToLive, When.NotExists));
+
+    public Task SetCheckedAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        Require("set", key, () => Database.StringSetAsync(_prefix + key, value, timeToLive));
+
     /// <summary>0 while Redis is unreachable: a rate limit built on it lets messages through rather than refusing them.</summary>
     public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
         Degrade("increment", key, async () => (long)await Database.ScriptEvaluateAsync(IncrementInWindow,
@@ -79,6 +89,19 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
             metrics.Degraded(operation);
             LogDegraded(operation, key, exception.Message);
             return fallback;
+        }
+    }
+
+    private async Task<T> Require<T>(string operation, string key, Func<Task<T>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            metrics.Degraded(operation);
+            throw new CacheUnavailableException($"Redis could not {operation} '{key}': {exception.Message}", exception);
         }
     }
 

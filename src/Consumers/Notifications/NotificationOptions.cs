@@ -18,6 +18,20 @@ public sealed class NotificationOptions
     [Range(0, 600)]
     public int MaxRetryAfterSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Wait between attempts, in milliseconds, while the delivery memory (Redis) is unreachable or another replica is
+    /// delivering the same message: nothing is sent without knowing what was sent already. Default 5 s.
+    /// </summary>
+    [Range(10, 600_000)]
+    public int MemoryWaitMilliseconds { get; set; } = 5000;
+
+    /// <summary>
+    /// How many such waits before the message goes to the error queue (from where it can be replayed). Default 120,
+    /// with the default wait ten minutes of Redis outage.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MemoryWaitAttempts { get; set; } = 120;
+
     /// <summary>How long one callback or platform API request may take. Default 10 s.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;

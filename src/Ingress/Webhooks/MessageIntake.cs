@@ -21,11 +21,19 @@ public sealed partial class MessageIntake(
     /// <summary>What a retry is told to wait when another delivery of its message is still being handed over.</summary>
     public static readonly TimeSpan InFlightRetryAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How much longer than the publish timeout a request may take in all: the cache calls around the publish share it,
+    /// so a slow Redis shortens the publish's wait instead of lengthening the request.
+    /// </summary>
+    public static readonly TimeSpan RequestMargin = TimeSpan.FromSeconds(1.5);
+
     /// <param name="platformMessageId">The platform's id for the message, when it has one: its retries carry the same id.</param>
     public async Task<IntakeResult> AdmitAsync(MessageReceived message, string? platformMessageId, CancellationToken cancellationToken)
     {
+        var publishTimeout = TimeSpan.FromSeconds(bus.Value.PublishTimeoutSeconds);
+        using var budget = new CancellationTokenSource(publishTimeout + RequestMargin);
         if (platformMessageId is null)
-            return await PublishAsync(message, release: null);
+            return await PublishAsync(message, release: null, budget.Token);
 
         message = message with { MessageId = PlatformMessageIds.MessageIdFor(message.BotId, message.Channel, platformMessageId) };
         var claim = await seen.ClaimAsync(message.BotId, message.Channel, platformMessageId, message.MessageId, cancellationToken);
@@ -40,9 +48,9 @@ public sealed partial class MessageIntake(
         var release = () => seen.ReleaseAsync(message.BotId, message.Channel, platformMessageId, message.MessageId);
         try
         {
-            var result = await PublishAsync(message, release);
+            var result = await PublishAsync(message, release, budget.Token);
             if (result.Outcome == IntakeOutcome.Accepted)
-                await seen.ConfirmAsync(message.BotId, message.Channel, platformMessageId, message.MessageId, CancellationToken.None);
+                await ConfirmAsync(message, platformMessageId, budget.Token);
             return result;
         }
         catch
@@ -53,7 +61,23 @@ public sealed partial class MessageIntake(
         }
     }
 
-    private async Task<IntakeResult> PublishAsync(MessageReceived message, Func<Task>? release)
+    /// <summary>
+    /// Marks the message taken, within what is left of the request's budget. A mark that does not make it leaves the
+    /// pending claim to expire; a retry after that publishes the same message id again, which the consumers drop.
+    /// </summary>
+    private async Task ConfirmAsync(MessageReceived message, string platformMessageId, CancellationToken budget)
+    {
+        try
+        {
+            await seen.ConfirmAsync(message.BotId, message.Channel, platformMessageId, message.MessageId, CancellationToken.None).WaitAsync(budget);
+        }
+        catch (OperationCanceledException)
+        {
+            LogConfirmLate(message.MessageId, message.BotId);
+        }
+    }
+
+    private async Task<IntakeResult> PublishAsync(MessageReceived message, Func<Task>? release, CancellationToken budget)
     {
         if (await limiter.CheckAsync(message.BotId, message.Channel, message.SenderId, CancellationToken.None) is { } retryAfter)
         {
@@ -70,7 +94,7 @@ public sealed partial class MessageIntake(
         using var publishTimeout = new CancellationTokenSource(timeout);
         try
         {
-            await publisher.Publish(message, publishTimeout.Token).WaitAsync(timeout);
+            await publisher.Publish(message, publishTimeout.Token).WaitAsync(timeout, budget);
         }
         catch (Exception exception)
         {
@@ -85,6 +109,9 @@ public sealed partial class MessageIntake(
     // One line, no stack: a broker outage makes every request fail the same way.
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish message {MessageId} for bot {BotId} from {Channel}: {ErrorType}: {Reason}")]
     private partial void LogPublishFailed(string botId, string channel, string messageId, string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} for bot {BotId} is queued but could not be marked taken in time; its pending claim expires instead")]
+    private partial void LogConfirmLate(string messageId, string botId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit reached: bot {BotId}, channel {Channel}, sender {SenderId}")]
     private partial void LogRateLimited(string botId, string channel, string senderId);

@@ -126,4 +126,44 @@ public abstract class CacheStoreContract
         Assert.Null(await Store.GetAsync(key));
         await Store.RemoveAsync(key);
     }
+
+    [Fact]
+    public async Task The_checked_forms_read_and_write_like_the_plain_ones()
+    {
+        var key = Key("checked");
+
+        Assert.True(await Store.TryAddCheckedAsync(key, "a", Ttl));
+        Assert.False(await Store.TryAddCheckedAsync(key, "b", Ttl));
+        Assert.Equal("a", await Store.GetCheckedAsync(key));
+        await Store.SetCheckedAsync(key, "c", Ttl);
+        Assert.Equal("c", await Store.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task Work_done_once_runs_once_across_repeats_and_concurrent_copies()
+    {
+        var key = Key("once");
+        var runs = 0;
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+
+        var first = Store.OnceAsync(key, Ttl, async () => { runs++; inside.SetResult(); await release.Task; }, CancellationToken.None);
+        await inside.Task;
+        await Assert.ThrowsAsync<WorkInProgressException>(() => Store.OnceAsync(key, Ttl, () => { runs++; return Task.CompletedTask; }, CancellationToken.None));
+        release.SetResult();
+
+        Assert.True(await first);
+        Assert.False(await Store.OnceAsync(key, Ttl, () => { runs++; return Task.CompletedTask; }, CancellationToken.None));
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task Work_that_failed_is_left_to_the_retry()
+    {
+        var key = Key("failed");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Store.OnceAsync(key, Ttl, () => throw new HttpRequestException("down"), CancellationToken.None));
+
+        Assert.True(await Store.OnceAsync(key, Ttl, () => Task.CompletedTask, CancellationToken.None));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Contracts;
 using MassTransit;
@@ -60,6 +61,36 @@ public sealed class NotificationConsumerTests
         var fault = host.Harness.Published.Select<Fault<MessageUnderstood>>().First().Context.Message;
         Assert.Equal(typeof(ReplyRejectedException).FullName, fault.Exceptions[0].ExceptionType);
         Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task While_the_delivery_memory_is_unreachable_nothing_is_sent_and_every_copy_is_delivered_once_after()
+    {
+        var handler = new RecordingHandler();
+        SwitchableCache? cache = null;
+        await using var host = await new PipelineTestHost(
+            settings: new Dictionary<string, string?> { ["Notifications:MemoryWaitMilliseconds"] = "20" },
+            configure: services =>
+            {
+                services.AddHttpClient<ReplyHttp>().ConfigurePrimaryHttpMessageHandler(() => handler);
+                services.AddSingleton<ICacheStore>(provider => cache = new SwitchableCache(ActivatorUtilities.CreateInstance<MemoryCacheStore>(provider)));
+            }).StartAsync();
+        host.Get<ICacheStore>();
+        cache!.Down = true;
+        var understood = Some.Understood(Some.Message("hi", replyTo: Callback));
+
+        // A redelivered copy arrives during the outage too, as after a consumer restart.
+        await host.Harness.Bus.Publish(understood);
+        await host.Harness.Bus.Publish(understood);
+        await Task.Delay(300);
+        var duringOutage = handler.Requests.Count;
+        cache.Down = false;
+
+        await Eventually.AtLeastAsync(2, () => host.Harness.Consumed.Select<MessageUnderstood>());
+        await Task.Delay(200);
+        Assert.Equal(0, duringOutage);
+        Assert.Single(handler.Requests);
+        Assert.False(await host.Harness.Published.Any<Fault<MessageUnderstood>>());
     }
 
     [Fact]

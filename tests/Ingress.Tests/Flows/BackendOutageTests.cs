@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using ChatbotPipeline.Ingress.Tests.Support;
 using ChatbotPipeline.Tests.Shared;
 
@@ -60,14 +61,28 @@ public sealed class BackendOutageTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_redis_replies_continue()
+    public async Task Without_redis_the_host_is_not_ready_and_still_answers()
     {
         // Nothing listens on port 1: every cache call fails, and the pipeline must answer all the same.
-        await using var ingress = await new IngressFactory(_folder.Path, settings: new Dictionary<string, string?>
+        await using var ingress = new IngressFactory(_folder.Path, settings: new Dictionary<string, string?>
         {
             ["Cache:Provider"] = "Redis",
             ["Cache:Redis:Configuration"] = "127.0.0.1:1,connectTimeout=200",
-        }).WhenReadyAsync();
+        });
+        // Readiness waits for Redis, which has not answered since start; the bus and the model are there regardless.
+        HttpResponseMessage ready;
+        JsonElement checks;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(100);
+            ready = await ingress.CreateClient().GetAsync("/health/ready");
+            checks = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks");
+        } while (DateTime.UtcNow < deadline && checks.GetProperty("nlu-model").GetProperty("status").GetString() != "Healthy");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.Contains("Redis unreachable", checks.GetProperty("redis").GetProperty("description").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
 
         await Chat.SendAsync(ingress.CreateClient(), "no-redis", "hello");
         await Chat.SendAsync(ingress.CreateClient(), "no-redis", "ORD12345");
