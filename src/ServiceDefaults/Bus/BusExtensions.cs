@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -104,7 +105,10 @@ public static class BusExtensions
         services.AddSingleton(_ => new AmazonSqs.SqsConsumerCatalog(services
             .Where(descriptor => descriptor.ServiceType.IsGenericType && descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IConsumerDefinition<>))
             .Select(descriptor => descriptor.ServiceType.GetGenericArguments()[0]).Distinct().ToList()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AmazonSqs.SqsInstanceQueues>();
         services.AddHostedService<AmazonSqs.SqsConsumerHost>();
+        services.AddHostedService<AmazonSqs.SqsInstanceQueueKeeper>();
         services.AddSingleton<QueueDepth.IQueueDepthSource, QueueDepth.SqsQueueDepth>();
         services.AddHostedService<QueueDepth.QueueDepthMetrics>();
         services.AddHealthChecks().AddCheck<AmazonSqs.SqsConsumersHealthCheck>("sqs-consumers", tags: [ServiceDefaultsExtensions.ReadyTag]);

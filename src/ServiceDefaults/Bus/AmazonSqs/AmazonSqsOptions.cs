@@ -30,4 +30,18 @@ public sealed class AmazonSqsOptions
     /// <summary>How long a received message stays invisible to other consumers, in seconds. Default 30.</summary>
     [Range(0, 43_200)]
     public int VisibilityTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How often a host stamps its per-instance queues (chat streams, model notices) with a heartbeat tag and looks
+    /// for other hosts' queues that lost theirs, in seconds. Default 60.
+    /// </summary>
+    [Range(1, 3600)]
+    public int InstanceHeartbeatSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long a per-instance queue's heartbeat may be silent before any host deletes it as left behind by a killed
+    /// host, in seconds. Default 300 (five missed heartbeats).
+    /// </summary>
+    [Range(10, 86_400)]
+    public int InstanceQueueExpirySeconds { get; set; } = 300;
 }

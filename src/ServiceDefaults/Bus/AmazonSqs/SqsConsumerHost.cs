@@ -17,13 +17,12 @@ public sealed record SqsConsumerCatalog(IReadOnlyList<Type> ConsumerTypes);
 /// MassTransit's receive-endpoint dispatcher for that consumer, which runs the consumer's own pipeline (retries,
 /// partitioning, concurrency, metrics) and rethrows when it faults — so a message is deleted only after it was
 /// consumed. Durable queues are provisioned at start when <c>AutoProvision</c> says so; per-instance queues (chat
-/// stream, model notices) are created at start and deleted at stop.
+/// stream, model notices) are created at start and deleted at stop (<see cref="SqsInstanceQueues"/>).
 /// </summary>
 public sealed partial class SqsConsumerHost(
-    IServiceProvider services, SqsConsumerCatalog catalog, IAmazonSQS sqs, AmazonSqsOptions options, ILogger<SqsConsumerHost> logger) : BackgroundService
+    IServiceProvider services, SqsConsumerCatalog catalog, IAmazonSQS sqs, SqsInstanceQueues instanceQueues, AmazonSqsOptions options,
+    ILogger<SqsConsumerHost> logger) : BackgroundService
 {
-    private readonly List<string> _instanceQueueUrls = [];
-
     private volatile bool _receiving;
     private volatile bool _provisioned;
 
@@ -61,8 +60,9 @@ public sealed partial class SqsConsumerHost(
         {
             var definition = (IConsumerDefinition)services.GetRequiredService(typeof(IConsumerDefinition<>).MakeGenericType(consumerType));
             var queue = definition.GetEndpointName(formatter);
-            var perInstance = queue.StartsWith(SqsRoutes.ChatStreamPrefix, StringComparison.Ordinal) || queue.StartsWith(SqsRoutes.ModelPublishedPrefix, StringComparison.Ordinal);
-            var url = await QueueUrlAsync(queue, perInstance, stoppingToken);
+            var url = SqsInstanceQueues.IsInstanceQueue(queue)
+                ? await instanceQueues.CreateAsync(queue, stoppingToken)
+                : (await sqs.GetQueueUrlAsync(SqsQueueNames.Queue(options, queue), stoppingToken)).QueueUrl;
             var dispatcher = CreateDispatcher(dispatchers, consumerType, queue);
             receivers.Add(new SqsReceiver(sqs, url, new SqsReceiverOptions
             {
@@ -103,32 +103,7 @@ public sealed partial class SqsConsumerHost(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        // Best effort, whatever fails (even a client already disposed by a host shutting down): a queue left behind only
-        // collects messages nobody reads, and SQS retention ends them.
-        foreach (var url in _instanceQueueUrls)
-        {
-            try
-            {
-                await sqs.DeleteQueueAsync(url, cancellationToken);
-            }
-            catch (Exception exception)
-            {
-                LogInstanceQueueLeft(url, exception.Message);
-            }
-        }
-    }
-
-    private async Task<string> QueueUrlAsync(string queue, bool perInstance, CancellationToken cancellationToken)
-    {
-        // A retried start must not create the same instance queue twice.
-        if (!perInstance)
-            return (await sqs.GetQueueUrlAsync(SqsQueueNames.Queue(options, queue), cancellationToken)).QueueUrl;
-        var attributes = options.UseFifo ? new Dictionary<string, string> { ["FifoQueue"] = "true" } : [];
-        var url = (await sqs.CreateQueueAsync(new Amazon.SQS.Model.CreateQueueRequest { QueueName = SqsQueueNames.Queue(options, queue), Attributes = attributes },
-            cancellationToken)).QueueUrl;
-        if (!_instanceQueueUrls.Contains(url))
-            _instanceQueueUrls.Add(url);
-        return url;
+        await instanceQueues.DeleteOwnAsync(cancellationToken);
     }
 
     private static IReceiveEndpointDispatcher CreateDispatcher(IReceiveEndpointDispatcherFactory factory, Type consumerType, string queue) =>
@@ -154,9 +129,6 @@ public sealed partial class SqsConsumerHost(
             throw;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete this instance's queue {QueueUrl}: {Reason}")]
-    private partial void LogInstanceQueueLeft(string queueUrl, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQS consumers not started yet, retrying in 5 s: {Reason}")]
     private partial void LogNotReady(string reason);
