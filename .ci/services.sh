@@ -4,6 +4,8 @@
 #   Redis      127.0.0.1:6379   REDIS_CONFIGURATION
 #   RabbitMQ   127.0.0.1:5672   RABBITMQ_HOST / RABBITMQ_PORT          (node rabbit@localhost)
 #   RabbitMQ   127.0.0.1:5673   RABBITMQ_OUTAGE_NODE / _PORT           (node outage@localhost: tests stop and start it)
+#   RabbitMQ   127.0.0.1:5674   RABBITMQ_FAULTS_NODE / _PORT / _PIDFILE (node faults@localhost: the fault suite stops and pauses it)
+#   redis-server (a binary)     REDIS_SERVER (the fault suite runs, kills and restarts a Redis of its own)
 #   fauxqs     127.0.0.1:4566   S3_SERVICE_URL, SQS_SERVICE_URL (S3 and SQS emulator)
 #   helm       (a binary)       HELM (chart lint and template, offline)
 #   chromium   (a binary)       CHROMIUM (the dashboard test renders the page headless)
@@ -68,6 +70,7 @@ start_fauxqs() {
 stop_services() {
   rabbitmqctl -n rabbit@localhost stop >/dev/null 2>&1 || true
   rabbitmqctl -n outage@localhost stop >/dev/null 2>&1 || true
+  rabbitmqctl -n faults@localhost stop >/dev/null 2>&1 || true
   redis-cli -h 127.0.0.1 -p 6379 shutdown nosave >/dev/null 2>&1 || true
   [ -f "$SERVICES_DIR/fauxqs.pid" ] && kill "$(cat "$SERVICES_DIR/fauxqs.pid")" 2>/dev/null || true
 }
@@ -75,14 +78,19 @@ stop_services() {
 install_packages
 start_rabbitmq rabbit@localhost 5672 25672
 start_rabbitmq outage@localhost 5673 25673
+start_rabbitmq faults@localhost 5674 25674
 start_redis
 start_fauxqs
 wait_rabbitmq rabbit@localhost
 wait_rabbitmq outage@localhost
+wait_rabbitmq faults@localhost
 
 export REDIS_CONFIGURATION=127.0.0.1:6379
 export RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672
 export RABBITMQ_OUTAGE_NODE=outage@localhost RABBITMQ_OUTAGE_PORT=5673
+export RABBITMQ_FAULTS_NODE=faults@localhost RABBITMQ_FAULTS_PORT=5674 RABBITMQ_FAULTS_PIDFILE="$SERVICES_DIR/faults@localhost/rabbit.pid"
+REDIS_SERVER=$(command -v redis-server)
+export REDIS_SERVER
 export S3_SERVICE_URL=http://127.0.0.1:4566
 export SQS_SERVICE_URL=http://127.0.0.1:4566
 export HELM="$SERVICES_DIR/helm/helm"

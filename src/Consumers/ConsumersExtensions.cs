@@ -25,7 +25,11 @@ public static class ConsumersExtensions
                 $"Consumers:Queues may only name {string.Join(", ", ConsumersOptions.KnownQueues)}.")
             .ValidateOnStart();
         services.AddOptions<NluOptions>().BindConfiguration(NluOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations()
+            // Waiting for the delivery memory must outlast a claim left by a killed replica, or its reply is dead-lettered.
+            .Validate(o => (long)o.MemoryWaitAttempts * o.MemoryWaitMilliseconds > (o.TimeoutSeconds + o.MaxRetryAfterSeconds + 5) * 1000L,
+                "Notifications:MemoryWaitAttempts × MemoryWaitMilliseconds must be longer than TimeoutSeconds + MaxRetryAfterSeconds + 5 s.")
+            .ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Webhooks.All(url => Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"),
                 "Alerts:Webhooks must be absolute http(s) URLs.")
@@ -33,6 +37,7 @@ public static class ConsumersExtensions
         services.AddSingleton<FallbackRateWatch>();
         services.AddSingleton<DeadLetterWatch>();
         services.AddTransient<AlertDelivery>();
+        services.AddSingleton<DeliveryMemory>();
 
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<ModelRegistry>();

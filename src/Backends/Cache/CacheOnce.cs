@@ -12,15 +12,14 @@ public static class CacheOnce
     private const string WorkingPrefix = "working:";
     private const string Done = "1";
 
-    /// <summary>How long a claimed piece of work may take before another delivery may try it again.</summary>
-    public static readonly TimeSpan WorkLease = TimeSpan.FromMinutes(2);
-
+    /// <param name="lease">How long the work may take before another delivery may try it again (the claim's lifetime).</param>
     /// <returns>True when the work ran now; false when the key says it was done before.</returns>
     /// <exception cref="WorkInProgressException">Another delivery is doing this work now; retry later.</exception>
-    public static async Task<bool> OnceAsync(this ICacheStore cache, string key, TimeSpan remember, Func<Task> work, CancellationToken cancellationToken)
+    public static async Task<bool> OnceAsync(this ICacheStore cache, string key, TimeSpan remember, TimeSpan lease, Func<Task> work,
+        CancellationToken cancellationToken)
     {
         var claim = WorkingPrefix + Guid.NewGuid().ToString("N");
-        if (!await cache.TryAddCheckedAsync(key, claim, WorkLease, cancellationToken))
+        if (!await cache.TryAddCheckedAsync(key, claim, lease, cancellationToken))
         {
             var holder = await cache.GetCheckedAsync(key, cancellationToken);
             if (holder is not null && !holder.StartsWith(WorkingPrefix, StringComparison.Ordinal))
@@ -36,8 +35,31 @@ public static class CacheOnce
             await cache.RemoveIfAsync(key, claim, CancellationToken.None);
             throw;
         }
-        await cache.SetCheckedAsync(key, Done, remember, CancellationToken.None);
+        await RememberDoneAsync(cache, key, remember, lease);
         return true;
+    }
+
+    /// <summary>
+    /// Records that the work is done, waiting out a cache outage for as long as the claim would have held: a retry
+    /// that found no record would do the work again (a reply sent twice after Redis restarted empty).
+    /// </summary>
+    private static async Task RememberDoneAsync(ICacheStore cache, string key, TimeSpan remember, TimeSpan lease)
+    {
+        var started = DateTime.UtcNow;
+        var pause = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await cache.SetCheckedAsync(key, Done, remember, CancellationToken.None);
+                return;
+            }
+            catch (CacheUnavailableException) when (DateTime.UtcNow - started < lease)
+            {
+                await Task.Delay(pause);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 2000));
+            }
+        }
     }
 }
 

@@ -10,7 +10,7 @@ namespace ChatbotPipeline.Consumers.Alerts;
 /// first alert claims the incident in the cache, later ones within the window are dropped. A redelivered alert keeps
 /// its claim and sends only to the webhooks that did not get it yet.
 /// </summary>
-public sealed partial class AlertDelivery(ReplyHttp http, ICacheStore cache, IOptions<AlertOptions> options, ILogger<AlertDelivery> logger)
+public sealed partial class AlertDelivery(ReplyHttp http, ICacheStore cache, DeliveryMemory delivered, IOptions<AlertOptions> options, ILogger<AlertDelivery> logger)
 {
     public async Task DeliverAsync(OperatorAlert alert, CancellationToken cancellationToken)
     {
@@ -27,8 +27,7 @@ public sealed partial class AlertDelivery(ReplyHttp http, ICacheStore cache, IOp
         }
         var body = new AlertPost(alert.Text, alert.Kind, alert.Severity, alert.Subject, alert.RaisedAt);
         foreach (var (index, url) in settings.Webhooks.Index())
-            await cache.OnceAsync($"alert:delivered:{alert.AlertId}:{index}", TimeSpan.FromDays(1), () => PostAsync(new Uri(url), body, cancellationToken),
-                cancellationToken);
+            await delivered.OnceAsync($"alert:delivered:{alert.AlertId}:{index}", send => PostAsync(new Uri(url), body, send), cancellationToken);
     }
 
     private async Task PostAsync(Uri webhook, AlertPost body, CancellationToken cancellationToken)

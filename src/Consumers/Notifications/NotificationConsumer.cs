@@ -1,4 +1,3 @@
-using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Consumers.Alerts;
 using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.Contracts;
@@ -15,13 +14,11 @@ namespace ChatbotPipeline.Consumers.Notifications;
 /// dispatches a queue to one).
 /// </summary>
 public sealed partial class NotificationConsumer(
-    ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, ICacheStore cache, AlertDelivery alerts, DeadLetterWatch deadLetters,
+    ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, DeliveryMemory delivered, AlertDelivery alerts, DeadLetterWatch deadLetters,
     ILogger<NotificationConsumer> logger)
     : IConsumer<MessageUnderstood>, IConsumer<OperatorAlert>, IConsumer<MessageDeadLettered>,
       IConsumer<Fault<MessageReceived>>, IConsumer<Fault<MessageUnderstood>>, IConsumer<Fault<ExportRequested>>, IConsumer<Fault<TrainingRequested>>
 {
-    private static readonly TimeSpan DeliveredMemory = TimeSpan.FromDays(1);
-
     public Task Consume(ConsumeContext<OperatorAlert> context) => alerts.DeliverAsync(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<MessageDeadLettered> context) =>
@@ -57,8 +54,7 @@ public sealed partial class NotificationConsumer(
             LogUnusableReplyTo(message.MessageId);
             return;
         }
-        if (await cache.OnceAsync(DeliveredKey(message, 0), DeliveredMemory,
-                () => callbacks.SendAsync(callback, ReplyCallback.From(understood), cancellationToken), cancellationToken))
+        if (await delivered.OnceAsync(DeliveredKey(message, 0), send => callbacks.SendAsync(callback, ReplyCallback.From(understood), send), cancellationToken))
             LogDelivered(understood.Replies.Count, message.MessageId, message.Channel);
     }
 
@@ -67,10 +63,9 @@ public sealed partial class NotificationConsumer(
         var message = understood.Message;
         var sent = 0;
         foreach (var (index, reply) in understood.Replies.Index())
-            if (await cache.OnceAsync(DeliveredKey(message, index), DeliveredMemory, () => platform.SendAsync(message, reply, cancellationToken), cancellationToken))
+            if (await delivered.OnceAsync(DeliveredKey(message, index), send => platform.SendAsync(message, reply, send), cancellationToken))
                 sent++;
-        await cache.OnceAsync(DeliveredKey(message, understood.Replies.Count), DeliveredMemory,
-            () => platform.AcknowledgeAsync(message, cancellationToken), cancellationToken);
+        await delivered.OnceAsync(DeliveredKey(message, understood.Replies.Count), send => platform.AcknowledgeAsync(message, send), cancellationToken);
         if (sent > 0)
             LogDelivered(sent, message.MessageId, message.Channel);
     }

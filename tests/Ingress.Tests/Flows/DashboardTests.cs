@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatbotPipeline.Ingress.Tests.Support;
+using ChatbotPipeline.Tests.Shared;
 
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 

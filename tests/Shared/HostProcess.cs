@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ChatbotPipeline.Ingress.Tests.Support;
+namespace ChatbotPipeline.Tests.Shared;
 
 /// <summary>One of the pipeline's hosts (Ingress, Consumers, Training) run from its build output as its own process.</summary>
 public sealed class HostProcess : IAsyncDisposable
@@ -19,9 +19,14 @@ public sealed class HostProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>The process id, for signals a test sends it.</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     public static HostProcess Start(string project, IReadOnlyDictionary<string, string> environment)
     {
-        // The test runs from tests/Ingress.Tests/bin/{Configuration}/net10.0: the hosts were built beside it.
+        // The test runs from tests/{X}.Tests/bin/{Configuration}/net10.0: the hosts were built beside it.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var dll = Path.Combine(root, "src", project, "bin", configuration, "net10.0", $"ChatbotPipeline.{project}.dll");
@@ -77,13 +82,19 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process as kill -9 does (SIGKILL): no shutdown hooks, no flushing, messages in flight abandoned.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 }
