@@ -13,10 +13,11 @@ public static class CacheOnce
     private const string Done = "1";
 
     /// <param name="lease">How long the work may take before another delivery may try it again (the claim's lifetime).</param>
+    /// <param name="patience">How long the record of finished work waits for an unreachable cache before giving up.</param>
     /// <returns>True when the work ran now; false when the key says it was done before.</returns>
     /// <exception cref="WorkInProgressException">Another delivery is doing this work now; retry later.</exception>
-    public static async Task<bool> OnceAsync(this ICacheStore cache, string key, TimeSpan remember, TimeSpan lease, Func<Task> work,
-        CancellationToken cancellationToken)
+    public static async Task<bool> OnceAsync(this ICacheStore cache, string key, TimeSpan remember, TimeSpan lease, TimeSpan patience,
+        Func<Task> work, CancellationToken cancellationToken)
     {
         var claim = WorkingPrefix + Guid.NewGuid().ToString("N");
         if (!await cache.TryAddCheckedAsync(key, claim, lease, cancellationToken))
@@ -35,15 +36,15 @@ public static class CacheOnce
             await cache.RemoveIfAsync(key, claim, CancellationToken.None);
             throw;
         }
-        await RememberDoneAsync(cache, key, remember, lease);
+        await RememberDoneAsync(cache, key, remember, patience);
         return true;
     }
 
     /// <summary>
-    /// Records that the work is done, waiting out a cache outage for as long as the claim would have held: a retry
-    /// that found no record would do the work again (a reply sent twice after Redis restarted empty).
+    /// Records that the work is done, waiting out a cache outage: a retry that found no record would do the work again
+    /// (a reply sent twice after Redis restarted empty). Nobody else can claim the work while the cache is down.
     /// </summary>
-    private static async Task RememberDoneAsync(ICacheStore cache, string key, TimeSpan remember, TimeSpan lease)
+    private static async Task RememberDoneAsync(ICacheStore cache, string key, TimeSpan remember, TimeSpan patience)
     {
         var started = DateTime.UtcNow;
         var pause = TimeSpan.FromMilliseconds(100);
@@ -54,7 +55,7 @@ public static class CacheOnce
                 await cache.SetCheckedAsync(key, Done, remember, CancellationToken.None);
                 return;
             }
-            catch (CacheUnavailableException) when (DateTime.UtcNow - started < lease)
+            catch (CacheUnavailableException) when (DateTime.UtcNow - started < patience)
             {
                 await Task.Delay(pause);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 2000));

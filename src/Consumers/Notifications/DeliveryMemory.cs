@@ -23,5 +23,8 @@ public sealed class DeliveryMemory(ICacheStore cache, IOptions<NotificationOptio
     /// went away) may have arrived, and its retry would send it again. The send's own timeout bounds it.
     /// </remarks>
     public Task<bool> OnceAsync(string key, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
-        cache.OnceAsync(key, Remember, Lease, () => send(CancellationToken.None), cancellationToken);
+        cache.OnceAsync(key, Remember, Lease, Patience, () => send(CancellationToken.None), cancellationToken);
+
+    /// <summary>A reply that went out is remembered as patiently as a reply waits to go out while Redis is away.</summary>
+    private TimeSpan Patience => TimeSpan.FromMilliseconds((long)options.Value.MemoryWaitAttempts * options.Value.MemoryWaitMilliseconds);
 }

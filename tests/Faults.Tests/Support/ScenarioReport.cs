@@ -18,14 +18,14 @@ public sealed record ScenarioReport(
     int StarvationWarnings)
 {
     public const string TableHeader =
-        "| scenario | sent | accepted | stored | lost | duplicated turns | duplicated replies | replies missing | non-2xx answers (incl. retries) | longest answer | repaired → all stored and answered |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|";
+        "| scenario | sent | accepted | stored | lost | duplicated turns | duplicated replies | replies missing | non-2xx answers (incl. retries) | longest answer | repaired → all stored and answered | thread-pool starvation warnings |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public string TableRow()
     {
         var refusals = Refusals.Count == 0 ? "none" : string.Join(", ", Refusals.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value:N0}"));
         var recovery = RecoverySeconds is { } seconds ? $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "—";
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {Scenario} | {Sent:N0} | {Accepted:N0} | {Stored:N0} | {Lost} | {DuplicateTurns} | {DuplicateReplies} | {MissingReplies} | {refusals} | {LongestAnswerSeconds:0.00} s | {recovery} |");
+            $"| {Scenario} | {Sent:N0} | {Accepted:N0} | {Stored:N0} | {Lost} | {DuplicateTurns} | {DuplicateReplies} | {MissingReplies} | {refusals} | {LongestAnswerSeconds:0.00} s | {recovery} | {StarvationWarnings} |");
     }
 }
