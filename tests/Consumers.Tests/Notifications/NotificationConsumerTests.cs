@@ -69,7 +69,7 @@ public sealed class NotificationConsumerTests
         var handler = new RecordingHandler();
         SwitchableCache? cache = null;
         await using var host = await new PipelineTestHost(
-            settings: new Dictionary<string, string?> { ["Notifications:MemoryWaitMilliseconds"] = "20" },
+            settings: new Dictionary<string, string?> { ["Notifications:MemoryWaitMilliseconds"] = "20", ["Notifications:MemoryWaitAttempts"] = "3000" },
             configure: services =>
             {
                 services.AddHttpClient<ReplyHttp>().ConfigurePrimaryHttpMessageHandler(() => handler);
