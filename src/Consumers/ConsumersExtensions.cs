@@ -8,6 +8,7 @@ using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Nlu.Dialogue;
+using ChatbotPipeline.Nlu.Templates;
 using ChatbotPipeline.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ public static class ConsumersExtensions
         services.AddSingleton<NluMetrics>();
         services.AddSingleton<ConversationContextStore>();
         services.AddSingleton<ConversationLease>();
+        services.AddSingleton<ResponseRenderer>();
         services.AddSingleton<DialoguePolicy>();
         if (Selection(builder.Configuration).Hosts(QueueNames.Nlu))
         {

@@ -51,7 +51,7 @@ public sealed partial class NluConsumer(
         var prediction = model?.Model.Intents.Predict(message.Text);
         var entities = bot.Entities.Extract(message.Text, time.GetUtcNow(), model?.Model.Entities);
         var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
-        var outcome = policy.Decide(bot.Definition, prediction, entities, conversation);
+        var outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);
         await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
             TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
 

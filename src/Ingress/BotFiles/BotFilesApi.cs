@@ -20,7 +20,7 @@ public static class BotFilesApi
         var result = await importer.ImportAsync(botId, file, cancellationToken);
         return result.Errors.Count > 0
             ? TypedResults.ValidationProblem(result.Errors)
-            : TypedResults.Ok(new ImportSummary(botId, result.Intents, result.Entities, result.CreatedBot));
+            : TypedResults.Ok(new ImportSummary(botId, result.Intents, result.Entities, result.CreatedBot, result.Warnings));
     }
 
     private static async Task<Results<Ok<AicfBotFile>, NotFound>> Export(string botId, IBotStore bots, CancellationToken cancellationToken)
@@ -29,6 +29,6 @@ public static class BotFilesApi
         return definition is null ? TypedResults.NotFound() : TypedResults.Ok(AicfMapper.ToFile(definition.Intents, definition.Entities));
     }
 
-    /// <summary>What an import changed.</summary>
-    public sealed record ImportSummary(string BotId, int Intents, int Entities, bool CreatedBot);
+    /// <summary>What an import changed, and what its author should know (per intent).</summary>
+    public sealed record ImportSummary(string BotId, int Intents, int Entities, bool CreatedBot, IReadOnlyList<ImportWarning> Warnings);
 }

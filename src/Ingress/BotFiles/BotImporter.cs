@@ -24,14 +24,24 @@ public sealed class BotImporter(IBotStore bots)
         var bot = new Bot(botId, botId);
         foreach (var (field, messages) in BotValidation.Check(bot))
             errors[field] = messages;
+        foreach (var (phrase, owners) in intents.SelectMany(i => i.TrainingData.Select(p => (Phrase: p.Text.Trim().ToLowerInvariant(), i.IntentId)))
+                     .GroupBy(x => x.Phrase).Select(g => (g.Key, Owners: g.Select(x => x.IntentId).Distinct().ToList())).Where(g => g.Owners.Count > 1))
+            errors[$"trainingData.\"{phrase}\""] = [$"The same phrase trains intents {string.Join(" and ", owners.Select(o => $"'{o}'"))}: the model cannot learn both."];
         if (errors.Count > 0)
-            return new ImportResult(errors, 0, 0, false);
+            return new ImportResult(errors, 0, 0, false, []);
 
+        // All or nothing: the contents replace the old ones in one write, and a bot made for them goes if they fail.
         var created = await bots.CreateBotAsync(bot, cancellationToken);
-        await bots.ReplaceContentsAsync(botId, intents, entities, cancellationToken);
-        return new ImportResult(errors, intents.Count, entities.Count, created);
+        if (!await bots.ReplaceContentsAsync(botId, intents, entities, cancellationToken))
+        {
+            if (created)
+                await bots.DeleteBotAsync(botId, CancellationToken.None);
+            errors["botId"] = [$"Bot '{botId}' was removed while it was being imported; nothing was stored."];
+            return new ImportResult(errors, 0, 0, false, []);
+        }
+        return new ImportResult(errors, intents.Count, entities.Count, created, ImportWarnings.Review(intents, entities));
     }
 }
 
-/// <summary>The validation problems of an import, or what it stored.</summary>
-public sealed record ImportResult(Dictionary<string, string[]> Errors, int Intents, int Entities, bool CreatedBot);
+/// <summary>The validation problems of an import, or what it stored and what its author should know.</summary>
+public sealed record ImportResult(Dictionary<string, string[]> Errors, int Intents, int Entities, bool CreatedBot, IReadOnlyList<ImportWarning> Warnings);

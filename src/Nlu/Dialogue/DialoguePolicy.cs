@@ -1,18 +1,23 @@
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Definitions;
 using ChatbotPipeline.Nlu.Intents;
+using ChatbotPipeline.Nlu.Templates;
 
 namespace ChatbotPipeline.Nlu.Dialogue;
 
 /// <summary>
 /// Decides the bot's answer from the classified intent, the entities found and the conversation's context:
 /// slot filling with prompts, <c>cancel</c>, and the fallback when the prediction is not confident or is ambiguous.
+/// Every answer has at least one message: a template that renders to nothing is answered with the bot's fallback.
 /// </summary>
-public sealed class DialoguePolicy
+public sealed class DialoguePolicy(ResponseRenderer renderer)
 {
     /// <summary>Decides the answer; <paramref name="prediction"/> is null when the bot has no model yet.</summary>
-    public DialogueOutcome Decide(BotDefinition bot, IntentPrediction? prediction, IReadOnlyList<ExtractedEntity> entities, ConversationContext context)
+    /// <param name="channel">What the channel knows of the user (a template's <c>context</c>).</param>
+    public DialogueOutcome Decide(BotDefinition bot, IntentPrediction? prediction, IReadOnlyList<ExtractedEntity> entities, ConversationContext context,
+        IReadOnlyDictionary<string, string>? channel = null)
     {
+        var say = new Speaker(renderer, bot, channel ?? Empty);
         var confident = prediction is not null && bot.Bot.ToFallbackPolicy().Accepts(prediction)
             ? bot.FindIntent(prediction.Top.Intent)
             : null;
@@ -21,41 +26,49 @@ public sealed class DialoguePolicy
         var pending = context.IntentId is null ? null : bot.FindIntent(context.IntentId);
         var pendingParameters = pending is null ? null : Fill(pending, context.Parameters, entities);
         if (pending is not null && pendingParameters!.Count > context.Parameters.Count)
-            return Continue(pending, pendingParameters);
+            return Continue(say, pending, pendingParameters);
 
         if (confident?.IntentId == SystemIntents.Cancel)
             return new DialogueOutcome(SystemIntents.Cancel, DialogueStates.Cancelled, Empty,
-                ResponseTemplate.Render(confident.SpeechResponse, context.Parameters), ConversationContext.Empty);
+                say.Render(confident.SpeechResponse, context.Parameters), ConversationContext.Empty);
 
         // Still waiting and nothing else was said with confidence: ask again.
         if (pending is not null && (confident is null || confident.IntentId == pending.IntentId))
-            return Continue(pending, pendingParameters!);
+            return Continue(say, pending, pendingParameters!);
 
         if (confident is null)
-            return Fallback(bot, context);
+            return new DialogueOutcome(SystemIntents.Fallback, DialogueStates.Fallback, context.Parameters, say.Fallback(context.Parameters), context);
 
-        return Continue(confident, Fill(confident, Empty, entities));
+        return Continue(say, confident, Fill(confident, Empty, entities));
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
-    private static DialogueOutcome Continue(Intent intent, IReadOnlyDictionary<string, string> parameters)
+    private static DialogueOutcome Continue(Speaker say, Intent intent, IReadOnlyDictionary<string, string> parameters)
     {
         var missing = intent.Parameters.FirstOrDefault(p => p.Required && !parameters.ContainsKey(p.Name));
         if (missing is null)
             return new DialogueOutcome(intent.IntentId, DialogueStates.Completed, parameters,
-                ResponseTemplate.Render(intent.SpeechResponse, parameters), ConversationContext.Empty);
+                say.Render(intent.SpeechResponse, parameters), ConversationContext.Empty);
 
         var prompt = missing.Prompt is { Length: > 0 } p ? p : $"What is the {missing.Name.Replace('_', ' ')}?";
         return new DialogueOutcome(intent.IntentId, DialogueStates.AwaitingParameter, parameters,
-            ResponseTemplate.Render(prompt, parameters), new ConversationContext(intent.IntentId, parameters, missing.Name));
+            say.Render(prompt, parameters), new ConversationContext(intent.IntentId, parameters, missing.Name));
     }
 
-    private static DialogueOutcome Fallback(BotDefinition bot, ConversationContext context)
+    /// <summary>Renders templates for one message; what renders to nothing becomes the bot's fallback message.</summary>
+    private sealed class Speaker(ResponseRenderer renderer, BotDefinition bot, IReadOnlyDictionary<string, string> channel)
     {
-        var template = bot.FindIntent(SystemIntents.Fallback)?.SpeechResponse is { Length: > 0 } own ? own : SystemIntents.DefaultFallbackResponse;
-        return new DialogueOutcome(SystemIntents.Fallback, DialogueStates.Fallback, context.Parameters,
-            ResponseTemplate.Render(template, context.Parameters), context);
+        public IReadOnlyList<string> Render(string template, IReadOnlyDictionary<string, string> parameters) =>
+            renderer.Render(template, new TemplateModel(parameters, channel)) is { Count: > 0 } messages ? messages : Fallback(parameters);
+
+        public IReadOnlyList<string> Fallback(IReadOnlyDictionary<string, string> parameters)
+        {
+            var own = bot.FindIntent(SystemIntents.Fallback)?.SpeechResponse;
+            return own is { Length: > 0 } && renderer.Render(own, new TemplateModel(parameters, channel)) is { Count: > 0 } messages
+                ? messages
+                : renderer.Render(SystemIntents.DefaultFallbackResponse, TemplateModel.Empty);
+        }
     }
 
     private static Dictionary<string, string> Fill(Intent intent, IReadOnlyDictionary<string, string> known, IReadOnlyList<ExtractedEntity> entities)

@@ -7,7 +7,7 @@ namespace ChatbotPipeline.Nlu.Tests.Dialogue;
 
 public sealed class DialoguePolicyTests
 {
-    private readonly DialoguePolicy _policy = new();
+    private readonly DialoguePolicy _policy = new(new ChatbotPipeline.Nlu.Templates.ResponseRenderer());
     private readonly Definitions.BotDefinition _bot = Some.ShopBot();
 
     private DialogueOutcome Say(string text, string intent, double probability, ConversationContext? context = null) =>

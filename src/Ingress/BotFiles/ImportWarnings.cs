@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Templates;
+
+namespace ChatbotPipeline.Ingress.BotFiles;
+
+/// <summary>
+/// What an import takes but a bot's author should hear about: templates that cannot render or name nothing known,
+/// annotated spans whose text differs from their value, entity types nothing uses, required parameters without a
+/// prompt, intents with too few phrases to learn from, API calls the pipeline does not make yet.
+/// </summary>
+public static partial class ImportWarnings
+{
+    /// <summary>Fewer phrases than this and an intent is mostly guessed.</summary>
+    public const int MinimumPhrases = 3;
+
+    public static IReadOnlyList<ImportWarning> Review(IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities)
+    {
+        var warnings = new List<ImportWarning>();
+        foreach (var intent in intents)
+        {
+            void Warn(string message) => warnings.Add(new ImportWarning(intent.IntentId, message));
+            CheckTemplate(intent, "speechResponse", intent.SpeechResponse, Warn);
+            foreach (var parameter in intent.Parameters)
+            {
+                if (parameter.Required && string.IsNullOrWhiteSpace(parameter.Prompt))
+                    Warn($"Required parameter '{parameter.Name}' has no prompt; the bot asks \"What is the {parameter.Name.Replace('_', ' ')}?\".");
+                if (parameter.Prompt is { Length: > 0 } prompt)
+                    CheckTemplate(intent, $"prompt of '{parameter.Name}'", prompt, Warn);
+            }
+            foreach (var phrase in intent.TrainingData)
+                foreach (var entity in phrase.Entities.Where(e => e.End <= phrase.Text.Length && e.Begin < e.End))
+                    if (phrase.Text[entity.Begin..entity.End] is var span && !string.Equals(span, entity.Value, StringComparison.OrdinalIgnoreCase))
+                        Warn($"In \"{phrase.Text}\" the span \"{span}\" is annotated as {entity.Name} with the value \"{entity.Value}\": the tagger learns the span, the value is used as its synonym.");
+            if (intent.IntentId != SystemIntents.Fallback && intent.TrainingData.Count < MinimumPhrases)
+                Warn($"Only {intent.TrainingData.Count} training phrase(s); give at least {MinimumPhrases} so the model can tell it from the others.");
+            if (intent.ApiTrigger)
+                Warn("apiTrigger is set: the API call is not made by this version, so {{ result.… }} renders empty.");
+        }
+        var used = intents.SelectMany(i => i.TrainingData.SelectMany(p => p.Entities.Select(e => e.Name)).Concat(i.Parameters.Select(p => p.Type)))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var entity in entities.Where(e => !used.Contains(e.Name)))
+            warnings.Add(new ImportWarning(null, $"Entity type '{entity.Name}' is used by no phrase and no parameter."));
+        return warnings;
+    }
+
+    private static void CheckTemplate(Intent intent, string field, string template, Action<string> warn)
+    {
+        if (ResponseRenderer.ParseError(template) is { } error)
+        {
+            warn($"The {field} cannot be rendered ({error.Trim()}); the bot's fallback answers instead.");
+            return;
+        }
+        var known = intent.Parameters.Select(p => p.Name).Concat(TemplateModel.Roots).ToHashSet(StringComparer.Ordinal);
+        foreach (var root in OutputRoots().Matches(AicfTemplateSyntax.ToLiquid(template).Liquid).Select(m => m.Groups["root"].Value).Distinct())
+            if (!known.Contains(root) && !root.StartsWith(AicfTemplateSyntax.ListPrefix, StringComparison.Ordinal))
+                warn($"The {field} names '{root}', which is not a parameter of the intent nor parameters, context or result; it renders empty.");
+    }
+
+    /// <summary>The first name of each output expression: <c>{{ name.x | f }}</c> → name (string literals left out).</summary>
+    [GeneratedRegex("""\{\{-?\s*(?<root>[A-Za-z_][A-Za-z0-9_]*)""")]
+    private static partial Regex OutputRoots();
+}
+
+/// <summary>Something an import took but its author should know; <paramref name="IntentId"/> is null for bot-wide ones.</summary>
+public sealed record ImportWarning(string? IntentId, string Message);
