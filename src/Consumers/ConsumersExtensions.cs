@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Consumers.Alerts;
 using ChatbotPipeline.Consumers.Analytics;
 using ChatbotPipeline.Contracts;
@@ -47,6 +48,11 @@ public static class ConsumersExtensions
         services.AddSingleton<ConversationLease>();
         services.AddSingleton<ResponseRenderer>();
         services.AddSingleton<DialoguePolicy>();
+        services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationHold>();
+        services.AddSingleton<ActionMemory>();
+        services.AddHttpClient<ActionCaller>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(ActionHttpHandler.Create);
         if (Selection(builder.Configuration).Hosts(QueueNames.Nlu))
         {
             // Only an NLU replica needs a model to be ready; a logging or notification replica is ready without one.
@@ -90,6 +96,8 @@ public static class ConsumersExtensions
             bus.AddConsumer<NotificationConsumer, NotificationConsumerDefinition>();
         if (selection.Hosts(QueueNames.Export))
             bus.AddConsumer<ExportConsumer, ExportConsumerDefinition>();
+        if (selection.Hosts(QueueNames.Action))
+            bus.AddConsumer<ActionConsumer, ActionConsumerDefinition>();
     }
 
     private static ConsumersOptions Selection(IConfiguration configuration) =>

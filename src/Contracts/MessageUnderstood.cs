@@ -7,6 +7,7 @@ namespace ChatbotPipeline.Contracts;
 /// <param name="NluMilliseconds">Time spent understanding the message, for latency analytics.</param>
 /// <param name="Ranking">The model's most probable intents, most probable first (at most three; empty without a model):
 /// what a "did you mean" answer or a review of fallbacks needs.</param>
+/// <param name="Action">For an intent with an API call: how the call went (its answer is in the replies).</param>
 public sealed record MessageUnderstood(
     MessageReceived Message,
     string Intent,
@@ -18,7 +19,8 @@ public sealed record MessageUnderstood(
     string? ModelVersion,
     DateTimeOffset ProcessedAt,
     double NluMilliseconds,
-    IReadOnlyList<IntentCandidate>? Ranking = null)
+    IReadOnlyList<IntentCandidate>? Ranking = null,
+    ActionOutcome? Action = null)
 {
     /// <summary>True when the bot did not understand the message and answered with its fallback.</summary>
     public bool IsFallback => DialogueState == DialogueStates.Fallback;

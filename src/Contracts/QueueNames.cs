@@ -12,7 +12,8 @@ public static class QueueNames
     public const string Notification = "notification";
     public const string Training = "training";
     public const string Export = "export";
+    public const string Action = "action";
 
     /// <summary>Every durable pipeline queue (per-instance queues aside).</summary>
-    public static IReadOnlyList<string> All { get; } = [Nlu, ConversationLog, Analytics, Notification, Training, Export];
+    public static IReadOnlyList<string> All { get; } = [Nlu, ConversationLog, Analytics, Notification, Training, Export, Action];
 }

@@ -16,7 +16,7 @@ public sealed class ChartTests
         var chart = await RenderedChart.RenderAsync();
 
         Assert.Equal(
-            ["chatbot-chatbot-pipeline-consumers-exports", "chatbot-chatbot-pipeline-consumers-nlu", "chatbot-chatbot-pipeline-consumers-notification", "chatbot-chatbot-pipeline-consumers-records",
+            ["chatbot-chatbot-pipeline-consumers-actions", "chatbot-chatbot-pipeline-consumers-exports", "chatbot-chatbot-pipeline-consumers-nlu", "chatbot-chatbot-pipeline-consumers-notification", "chatbot-chatbot-pipeline-consumers-records",
              "chatbot-chatbot-pipeline-ingress", "chatbot-chatbot-pipeline-training"],
             chart.Deployments.Select(d => d.Metadata.Name).Order());
         Assert.Single(chart.All<V1Service>());

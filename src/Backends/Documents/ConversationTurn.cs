@@ -4,6 +4,7 @@ namespace ChatbotPipeline.Backends.Documents;
 
 /// <summary>One exchange of a conversation: what the user said, what the bot understood and answered.</summary>
 /// <param name="NluMilliseconds">Time NLU spent on the message (null for turns stored before it was recorded).</param>
+/// <param name="Action">How the intent's API call went, when it has one.</param>
 public sealed record ConversationTurn(
     string MessageId,
     string BotId,
@@ -21,7 +22,8 @@ public sealed record ConversationTurn(
     DateTimeOffset ReceivedAt,
     DateTimeOffset ProcessedAt,
     IReadOnlyList<IntentCandidate>? Ranking = null,
-    double? NluMilliseconds = null)
+    double? NluMilliseconds = null,
+    ActionOutcome? Action = null)
 {
     /// <summary>The turn recorded for an understood message.</summary>
     public static ConversationTurn From(MessageUnderstood understood)
@@ -30,6 +32,6 @@ public sealed record ConversationTurn(
         return new ConversationTurn(message.MessageId, message.BotId, message.ConversationId, message.Channel, message.SenderId,
             message.Text, understood.Intent, understood.Confidence, understood.Entities, understood.Parameters, understood.Replies,
             understood.DialogueState, understood.ModelVersion, message.ReceivedAt, understood.ProcessedAt, understood.Ranking,
-            understood.NluMilliseconds);
+            understood.NluMilliseconds, understood.Action);
     }
 }

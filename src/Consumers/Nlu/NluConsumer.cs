@@ -1,4 +1,5 @@
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue;
@@ -17,6 +18,7 @@ public sealed partial class NluConsumer(
     ConversationContextStore contexts,
     ConversationLease leases,
     DialoguePolicy policy,
+    ConversationHold holds,
     ICacheStore cache,
     NluMetrics metrics,
     TimeProvider time,
@@ -38,9 +40,12 @@ public sealed partial class NluConsumer(
         if (await cache.GetAsync(resultKey, cancellationToken) is { } earlier)
         {
             LogRedelivered(message.MessageId);
-            await context.Publish(DocumentJson.Deserialize<MessageUnderstood>(earlier), cancellationToken);
+            await PublishAsync(context, DocumentJson.Deserialize<MessageUnderstood>(earlier), cancellationToken);
             return;
         }
+        // The conversation's previous message is still in its API call: answer this one after that one's replies.
+        if (await holds.HeldForOtherAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken))
+            throw new ConversationHeldException(message.ConversationId);
 
         var started = time.GetTimestamp();
         var bot = await bots.GetAsync(message.BotId, cancellationToken) ?? throw new UnknownBotException(message.BotId);
@@ -56,15 +61,34 @@ public sealed partial class NluConsumer(
             TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
 
         var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;
-        var understood = new MessageUnderstood(message, outcome.Intent, confidence, entities, outcome.Parameters, outcome.Replies,
+        // An intent with an API call answers once the call is made: its replies are rendered by the action consumer.
+        var calls = outcome.State == DialogueStates.Completed && bot.Definition.FindIntent(outcome.Intent) is { ApiTrigger: true, ApiDetails: not null };
+        var understood = new MessageUnderstood(message, outcome.Intent, confidence, entities, outcome.Parameters, calls ? [] : outcome.Replies,
             outcome.State, model?.Version, time.GetUtcNow(), time.GetElapsedTime(started).TotalMilliseconds,
             prediction?.Ranking.Take(RankedCandidates).Select(r => new IntentCandidate(r.Intent, r.Probability)).ToList() ?? []);
 
         await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);
-        await context.Publish(understood, cancellationToken);
+        await PublishAsync(context, understood, cancellationToken);
         metrics.Understood(message.BotId, confidence, outcome.State == DialogueStates.Fallback);
         LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
+    }
+
+    /// <summary>
+    /// Publishes the verdict, or hands it to the action step: a verdict without replies is waiting for its API call
+    /// (every other verdict has at least one message, the fallback's if nothing else). The conversation is held until
+    /// the action's replies are out.
+    /// </summary>
+    private async Task PublishAsync(ConsumeContext context, MessageUnderstood understood, CancellationToken cancellationToken)
+    {
+        if (understood.Replies.Count > 0)
+        {
+            await context.Publish(understood, cancellationToken);
+            return;
+        }
+        var message = understood.Message;
+        await holds.HoldAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken);
+        await context.Publish(new ActionRequested(understood), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} of {ConversationId} understood as {Intent} ({Confidence:F2}), {DialogueState}")]

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -18,10 +19,17 @@ public sealed class NluConsumerDefinition : ConsumerDefinition<NluConsumer>
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<NluConsumer> consumerConfigurator, IRegistrationContext context)
     {
+        // Outer: a conversation held by an earlier message's API call waits for it (at most a call's length).
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Handle<ConversationHeldException>();
+            retry.Interval(120, TimeSpan.FromMilliseconds(500));
+        });
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Intervals(100, 500, 2000);
             retry.Ignore<UnknownBotException>();
+            retry.Ignore<ConversationHeldException>();
         });
         // Two messages of one conversation racing would both read the same context: partition by conversation.
         consumerConfigurator.Message<MessageReceived>(message =>

@@ -32,6 +32,7 @@ public sealed class BotImporter(IBotStore bots)
 
         // All or nothing: the contents replace the old ones in one write, and a bot made for them goes if they fail.
         var created = await bots.CreateBotAsync(bot, cancellationToken);
+        var actionHosts = created ? [] : (await bots.GetBotAsync(botId, cancellationToken))?.ActionHosts ?? [];
         if (!await bots.ReplaceContentsAsync(botId, intents, entities, cancellationToken))
         {
             if (created)
@@ -39,7 +40,7 @@ public sealed class BotImporter(IBotStore bots)
             errors["botId"] = [$"Bot '{botId}' was removed while it was being imported; nothing was stored."];
             return new ImportResult(errors, 0, 0, false, []);
         }
-        return new ImportResult(errors, intents.Count, entities.Count, created, ImportWarnings.Review(intents, entities));
+        return new ImportResult(errors, intents.Count, entities.Count, created, ImportWarnings.Review(intents, entities, actionHosts));
     }
 }
 

@@ -7,14 +7,15 @@ namespace ChatbotPipeline.Ingress.BotFiles;
 /// <summary>
 /// What an import takes but a bot's author should hear about: templates that cannot render or name nothing known,
 /// annotated spans whose text differs from their value, entity types nothing uses, required parameters without a
-/// prompt, intents with too few phrases to learn from, API calls the pipeline does not make yet.
+/// prompt, intents with too few phrases to learn from, API calls to hosts the bot does not allow.
 /// </summary>
 public static partial class ImportWarnings
 {
     /// <summary>Fewer phrases than this and an intent is mostly guessed.</summary>
     public const int MinimumPhrases = 3;
 
-    public static IReadOnlyList<ImportWarning> Review(IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities)
+    /// <param name="actionHosts">The bot's <c>actionHosts</c> as they are now (none for a new bot).</param>
+    public static IReadOnlyList<ImportWarning> Review(IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, IReadOnlyList<string> actionHosts)
     {
         var warnings = new List<ImportWarning>();
         foreach (var intent in intents)
@@ -34,14 +35,23 @@ public static partial class ImportWarnings
                         Warn($"In \"{phrase.Text}\" the span \"{span}\" is annotated as {entity.Name} with the value \"{entity.Value}\": the tagger learns the span, the value is used as its synonym.");
             if (intent.IntentId != SystemIntents.Fallback && intent.TrainingData.Count < MinimumPhrases)
                 Warn($"Only {intent.TrainingData.Count} training phrase(s); give at least {MinimumPhrases} so the model can tell it from the others.");
-            if (intent.ApiTrigger)
-                Warn("apiTrigger is set: the API call is not made by this version, so {{ result.… }} renders empty.");
+            if (intent is { ApiTrigger: true, ApiDetails: { } api })
+                CheckApiHost(api, actionHosts, Warn);
         }
         var used = intents.SelectMany(i => i.TrainingData.SelectMany(p => p.Entities.Select(e => e.Name)).Concat(i.Parameters.Select(p => p.Type)))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var entity in entities.Where(e => !used.Contains(e.Name)))
             warnings.Add(new ImportWarning(null, $"Entity type '{entity.Name}' is used by no phrase and no parameter."));
         return warnings;
+    }
+
+    /// <summary>The host is read with the template's expressions blanked out: it is fixed in every real bot's URL.</summary>
+    private static void CheckApiHost(ApiDetails api, IReadOnlyList<string> actionHosts, Action<string> warn)
+    {
+        if (!Uri.TryCreate(Expressions().Replace(api.Url, "x"), UriKind.Absolute, out var url))
+            warn($"The API URL '{api.Url}' is not an absolute http(s) URL; the call will fail and the bot says its failure response.");
+        else if (Consumers.Actions.ActionHostPolicy.HostRefusal(url, actionHosts) is { } refusal)
+            warn($"The API call goes to {url.IdnHost}: {refusal} Add it with PUT /api/bots/{{botId}} (\"actionHosts\": [\"{url.IdnHost}\"]) or the call is refused.");
     }
 
     private static void CheckTemplate(Intent intent, string field, string template, Action<string> warn)
@@ -56,6 +66,9 @@ public static partial class ImportWarnings
             if (!known.Contains(root) && !root.StartsWith(AicfTemplateSyntax.ListPrefix, StringComparison.Ordinal))
                 warn($"The {field} names '{root}', which is not a parameter of the intent nor parameters, context or result; it renders empty.");
     }
+
+    [GeneratedRegex("""\{\{.*?\}\}|\{%.*?%\}""", RegexOptions.Singleline)]
+    private static partial Regex Expressions();
 
     /// <summary>The first name of each output expression: <c>{{ name.x | f }}</c> → name (string literals left out).</summary>
     [GeneratedRegex("""\{\{-?\s*(?<root>[A-Za-z_][A-Za-z0-9_]*)""")]

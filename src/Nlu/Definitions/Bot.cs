@@ -7,11 +7,16 @@ namespace ChatbotPipeline.Nlu.Definitions;
 /// <param name="AmbiguityMargin">The fallback also answers when the second intent is within this probability of the first. Default 0 (off).</param>
 /// <param name="TrainingCron">Quartz cron expression of this bot's scheduled retrain; null follows the trainer's <c>Training:Cron</c>.</param>
 /// <param name="ContextMinutes">How long a conversation's context (pending intent, filled parameters) lives. Default 30.</param>
+/// <param name="ActionHosts">Hosts the bot's API calls may reach (<c>api.example.com</c>, <c>*.example.com</c>); a call to
+/// any other is refused, and private or loopback addresses only when their host is listed here.</param>
+/// <param name="ActionFailureResponse">What the bot says when an API call fails; null says the pipeline's default.</param>
 public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
     double AmbiguityMargin = 0,
     string? TrainingCron = null,
     int? RetentionDays = null,
-    bool DailyExport = false)
+    bool DailyExport = false,
+    IReadOnlyList<string>? ActionHosts = null,
+    string? ActionFailureResponse = null)
 {
     /// <summary>When this bot's predictions fall back.</summary>
     public FallbackPolicy ToFallbackPolicy() => new(FallbackThreshold, AmbiguityMargin);

@@ -21,11 +21,17 @@ public sealed class ResponseRenderer
     public ResponseRenderer() => _options.Filters.AddFilter("random", PickRandom);
 
     /// <summary>The messages the template renders to: never blank, possibly none.</summary>
-    public IReadOnlyList<string> Render(string template, TemplateModel model)
+    public IReadOnlyList<string> Render(string template, TemplateModel model) =>
+        RenderText(template, model) is { } text
+            ? ReplyMarkup.FromHtml(text).Split("###", StringSplitOptions.TrimEntries).Where(message => !ReplyMarkup.IsBlank(message)).ToList()
+            : [];
+
+    /// <summary>The template's output as it is (an API call's URL, header or body), or null when it cannot be rendered.</summary>
+    public string? RenderText(string template, TemplateModel model)
     {
         var compiled = Compile(template);
         if (compiled.Template is null)
-            return [];
+            return null;
         var context = new TemplateContext(_options);
         foreach (var (name, value) in model.Parameters)
             context.SetValue(name, value);
@@ -35,8 +41,7 @@ public sealed class ResponseRenderer
             context.SetValue("result", ToObject(result));
         foreach (var (name, items) in compiled.Lists)
             context.SetValue(name, items);
-        var text = ReplyMarkup.FromHtml(compiled.Template.Render(context));
-        return text.Split("###", StringSplitOptions.TrimEntries).Where(message => !ReplyMarkup.IsBlank(message)).ToList();
+        return compiled.Template.Render(context);
     }
 
     /// <summary>Why a template cannot be rendered, or null when it can.</summary>

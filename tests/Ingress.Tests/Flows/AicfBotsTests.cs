@@ -79,7 +79,7 @@ public sealed class AicfBotsTests(ReadyIngress ingress) : IClassFixture<ReadyIng
         Assert.Contains(warnings, w => w.Intent == "thanks" && w.Message.Contains("Only 1 training phrase"));
         Assert.Contains(warnings, w => w.Intent == "thanks" && w.Message.Contains("cannot be rendered"));
         Assert.Contains(warnings, w => w.Intent is null && w.Message.Contains("'unused'"));
-        Assert.Contains(Warnings(order), w => w.Intent == "check_order_status" && w.Message.Contains("apiTrigger"));
+        Assert.Contains(Warnings(order), w => w.Intent == "check_order_status" && w.Message.Contains("fake-store-api.mock.beeceptor.com") && w.Message.Contains("actionHosts"));
     }
 
     [Fact]

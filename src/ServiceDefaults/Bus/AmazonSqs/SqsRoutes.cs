@@ -17,6 +17,7 @@ public static class SqsRoutes
         : messageType == typeof(MessageUnderstood) ? [QueueNames.ConversationLog, QueueNames.Analytics, QueueNames.Notification]
         : messageType == typeof(TrainingRequested) ? [QueueNames.Training]
         : messageType == typeof(ExportRequested) ? [QueueNames.Export]
+        : messageType == typeof(ActionRequested) ? [QueueNames.Action]
         // Alerts, and the faults of pipeline messages they are raised on, are the notification consumer's.
         : messageType == typeof(OperatorAlert) || messageType == typeof(MessageDeadLettered) || IsPipelineFault(messageType) ? [QueueNames.Notification]
         : [];
@@ -24,7 +25,8 @@ public static class SqsRoutes
     private static bool IsPipelineFault(Type messageType) =>
         messageType.IsGenericType && messageType.GetGenericTypeDefinition() == typeof(MassTransit.Fault<>)
         && messageType.GetGenericArguments()[0] is var faulted
-        && (faulted == typeof(MessageReceived) || faulted == typeof(MessageUnderstood) || faulted == typeof(TrainingRequested) || faulted == typeof(ExportRequested));
+        && (faulted == typeof(MessageReceived) || faulted == typeof(MessageUnderstood) || faulted == typeof(TrainingRequested) || faulted == typeof(ExportRequested)
+            || faulted == typeof(ActionRequested));
 
     public static string? InstanceQueuePrefix(Type messageType) =>
         messageType == typeof(MessageUnderstood) ? ChatStreamPrefix
@@ -36,6 +38,7 @@ public static class SqsRoutes
     {
         MessageReceived received => $"{received.BotId}/{received.ConversationId}",
         MessageUnderstood understood => $"{understood.Message.BotId}/{understood.Message.ConversationId}",
+        ActionRequested action => $"{action.Understood.Message.BotId}/{action.Understood.Message.ConversationId}",
         TrainingRequested training => training.BotId,
         ModelPublished published => published.BotId,
         _ => message.GetType().Name,

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatbotPipeline.Consumers.Actions;
+
+/// <summary>How intents' API calls are made (section <c>Actions</c>).</summary>
+public sealed class ActionOptions
+{
+    public const string Section = "Actions";
+
+    /// <summary>How long one request may take, in seconds. Default 5.</summary>
+    [Range(1, 120)]
+    public int TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Requests at most per call: the first and the retries after a 5xx, 408, 429 or timeout (never after another 4xx). Default 3.</summary>
+    [Range(1, 10)]
+    public int Attempts { get; set; } = 3;
+
+    /// <summary>The wait before the first retry, in milliseconds, doubled before each further one. Default 500.</summary>
+    [Range(0, 60_000)]
+    public int BackoffMilliseconds { get; set; } = 500;
+
+    /// <summary>What a bot says when its API call fails and it has no <c>actionFailureResponse</c> of its own.</summary>
+    public string DefaultFailureResponse { get; set; } = "Sorry, I couldn't get that done right now. ### Please try again in a little while.";
+
+    /// <summary>
+    /// How long a conversation's next message waits behind an action in progress: every attempt at its timeout,
+    /// the backoffs, and a margin. A dead action consumer's hold expires after this.
+    /// </summary>
+    public TimeSpan HoldTime => TimeSpan.FromSeconds(Attempts * TimeoutSeconds) + TimeSpan.FromMilliseconds(BackoffMilliseconds * ((1 << Attempts) - 1)) + TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatbotPipeline.Ingress.Tests.Support;
+
+/// <summary>
+/// An order-status API on loopback, like the one ai-chatbot-framework's order bot calls: <c>GET /api/orders/status?order_id=</c>
+/// answers <c>{"status": "shipped"}</c>, or the statuses a test queues; every call is recorded with its idempotency key.
+/// </summary>
+public sealed class FakeOrderApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<int> _answers = new();
+    private readonly ConcurrentQueue<(string OrderId, string IdempotencyKey)> _calls = new();
+
+    private FakeOrderApi(WebApplication app) => _app = app;
+
+    public string BaseUrl => _app.Urls.First();
+
+    /// <summary>How long each answer takes.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The status every call gets once the queued ones are used up.</summary>
+    public int DefaultStatus { get; set; } = StatusCodes.Status200OK;
+
+    public IReadOnlyList<(string OrderId, string IdempotencyKey)> Calls => [.. _calls];
+
+    public void AnswerNext(params int[] statuses) => Array.ForEach(statuses, _answers.Enqueue);
+
+    public static async Task<FakeOrderApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeOrderApi(app);
+        app.MapGet("/api/orders/status", async (HttpRequest request) =>
+        {
+            var orderId = request.Query["order_id"].ToString();
+            fake._calls.Enqueue((orderId, request.Headers["Idempotency-Key"].ToString()));
+            await Task.Delay(fake.Delay);
+            var status = fake._answers.TryDequeue(out var queued) ? queued : fake.DefaultStatus;
+            return status == StatusCodes.Status200OK
+                ? Results.Json(new { order_id = orderId, status = "shipped" })
+                : Results.Json(new { error = "unavailable" }, statusCode: status);
+        });
+        await app.StartAsync();
+        return fake;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
