@@ -6,7 +6,4 @@ namespace ChatbotPipeline.Contracts;
 /// <param name="Milliseconds">Time from the first attempt to the last answer.</param>
 /// <param name="Attempts">Requests sent (0 when the call was refused before sending).</param>
 /// <param name="Error">Why the call failed, or null when it succeeded.</param>
-public sealed record ActionOutcome(string Host, int? Status, double Milliseconds, int Attempts, string? Error)
-{
-    public bool Succeeded => Error is null;
-}
+public sealed record ActionOutcome(string Host, int? Status, double Milliseconds, int Attempts, string? Error);
