@@ -8,6 +8,7 @@ namespace ChatbotPipeline.Contracts;
 /// <param name="Ranking">The model's most probable intents, most probable first (at most three; empty without a model):
 /// what a "did you mean" answer or a review of fallbacks needs.</param>
 /// <param name="Action">For an intent with an API call: how the call went (its answer is in the replies).</param>
+/// <param name="Buttons">Buttons offered under the last reply; each channel shows them its own way.</param>
 public sealed record MessageUnderstood(
     MessageReceived Message,
     string Intent,
@@ -20,7 +21,8 @@ public sealed record MessageUnderstood(
     DateTimeOffset ProcessedAt,
     double NluMilliseconds,
     IReadOnlyList<IntentCandidate>? Ranking = null,
-    ActionOutcome? Action = null)
+    ActionOutcome? Action = null,
+    IReadOnlyList<ReplyButton>? Buttons = null)
 {
     /// <summary>True when the bot did not understand the message and answered with its fallback.</summary>
     public bool IsFallback => DialogueState == DialogueStates.Fallback;

@@ -65,7 +65,8 @@ public sealed partial class NluConsumer(
         var calls = outcome.State == DialogueStates.Completed && bot.Definition.FindIntent(outcome.Intent) is { ApiTrigger: true, ApiDetails: not null };
         var understood = new MessageUnderstood(message, outcome.Intent, confidence, entities, outcome.Parameters, calls ? [] : outcome.Replies,
             outcome.State, model?.Version, time.GetUtcNow(), time.GetElapsedTime(started).TotalMilliseconds,
-            prediction?.Ranking.Take(RankedCandidates).Select(r => new IntentCandidate(r.Intent, r.Probability)).ToList() ?? []);
+            prediction?.Ranking.Take(RankedCandidates).Select(r => new IntentCandidate(r.Intent, r.Probability)).ToList() ?? [],
+            Buttons: outcome.Buttons is { Count: > 0 } ? outcome.Buttons : null);
 
         await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);

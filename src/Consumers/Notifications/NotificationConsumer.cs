@@ -63,7 +63,8 @@ public sealed partial class NotificationConsumer(
         var message = understood.Message;
         var sent = 0;
         foreach (var (index, reply) in understood.Replies.Index())
-            if (await delivered.OnceAsync(DeliveredKey(message, index), send => platform.SendAsync(message, reply, send), cancellationToken))
+            if (await delivered.OnceAsync(DeliveredKey(message, index),
+                    send => platform.SendAsync(message, reply, index == understood.Replies.Count - 1 ? understood.Buttons ?? [] : [], send), cancellationToken))
                 sent++;
         await delivered.OnceAsync(DeliveredKey(message, understood.Replies.Count), send => platform.AcknowledgeAsync(message, send), cancellationToken);
         if (sent > 0)

@@ -20,9 +20,13 @@ public sealed record ReplyCallback(
     {
         var message = understood.Message;
         return new ReplyCallback(message.MessageId, message.BotId, message.ConversationId, understood.Intent, understood.Confidence,
-            understood.DialogueState, understood.Replies.Select(text => new CallbackMessage(message.SenderId, text)).ToList());
+            understood.DialogueState, understood.Replies.Select((text, index) => new CallbackMessage(message.SenderId, text,
+                index == understood.Replies.Count - 1 && understood.Buttons is { Count: > 0 } buttons ? buttons : null)).ToList());
     }
 }
 
-/// <summary>One message of the bot to the user.</summary>
-public sealed record CallbackMessage([property: JsonPropertyName("recipient_id")] string RecipientId, string Text);
+/// <summary>One message of the bot to the user, in reply Markdown; buttons (Rasa's shape: title and payload) under the last.</summary>
+public sealed record CallbackMessage(
+    [property: JsonPropertyName("recipient_id")] string RecipientId,
+    string Text,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReplyButton>? Buttons = null);

@@ -17,7 +17,12 @@ public sealed record AicfIntent(
     string? SpeechResponse,
     List<AicfParameter>? Parameters,
     List<AicfTrainingPhrase>? TrainingData,
-    List<object>? LabeledSentences);
+    List<object>? LabeledSentences,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    List<AicfButton>? Buttons = null);
+
+/// <summary>Our addition to the format (ai-chatbot-framework ignores it): buttons under the intent's answer.</summary>
+public sealed record AicfButton(string Title, string Payload);
 
 public sealed record AicfParameter(string Name, bool Required, string Type, string? Prompt);
 

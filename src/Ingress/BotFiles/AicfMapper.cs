@@ -17,7 +17,8 @@ public static class AicfMapper
             i.ApiTrigger,
             i.ApiDetails is { } api ? new ApiDetails(api.Url, api.RequestType,
                 (api.Headers ?? []).Select(h => new ApiHeader(h.HeaderKey, h.HeaderValue)).ToList(), api.IsJson, api.JsonData) : null,
-            i.UserDefined)).ToList();
+            i.UserDefined,
+            i.Buttons?.Select(b => new ChatbotPipeline.Contracts.ReplyButton(b.Title, b.Payload)).ToList())).ToList();
         var entities = (file.Entities ?? []).Select(e => new EntityType(
             e.Name,
             (e.EntityValues ?? []).Select(v => new EntityValue(v.Value, v.Synonyms ?? [])).ToList(),
@@ -37,7 +38,8 @@ public static class AicfMapper
             i.Parameters.Select(p => new AicfParameter(p.Name, p.Required, p.Type, p.Prompt)).ToList(),
             i.TrainingData.Select(t => new AicfTrainingPhrase(t.Text,
                 t.Entities.Select(e => new AicfPhraseEntity(e.Value, e.Begin, e.End, e.Name)).ToList())).ToList(),
-            [])).ToList(),
+            [],
+            i.Buttons is { Count: > 0 } buttons ? buttons.Select(b => new AicfButton(b.Title, b.Payload)).ToList() : null)).ToList(),
         entities.Select(e => new AicfEntity(
             e.Name,
             e.Values.Select(v => new AicfEntityValue(v.Value, v.Synonyms.ToList())).ToList(),

@@ -10,7 +10,8 @@ public sealed class ChatStreamConsumer(ChatStreamHub hub) : IConsumer<MessageUnd
     {
         var understood = context.Message;
         hub.Publish(understood.Message.BotId, understood.Message.ConversationId, new ChatReply(
-            understood.Message.MessageId, understood.Intent, understood.Confidence, understood.DialogueState, understood.Replies));
+            understood.Message.MessageId, understood.Intent, understood.Confidence, understood.DialogueState, understood.Replies,
+            understood.Buttons ?? []));
         return Task.CompletedTask;
     }
 }

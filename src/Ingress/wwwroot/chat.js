@@ -11,6 +11,39 @@ function add(kind, text) {
   item.textContent = text;
   log.appendChild(item);
   log.scrollTop = log.scrollHeight;
+  return item;
+}
+
+// Reply Markdown (**bold**, _italic_, [text](https://…)) as HTML: the text is escaped first, so only these three
+// constructs ever become markup and nothing the bot or an API returned can inject any.
+function markdown(text) {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escaped
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')
+    .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
+    .replace(/(^|[^\w*])_(.+?)_(?!\w)/g, "$1<em>$2</em>")
+    .replace(/\n/g, "<br>");
+}
+
+function addBot(text) {
+  const item = add("bot", "");
+  item.innerHTML = markdown(text);
+}
+
+// Buttons under the bot's last message: a press sends the button's payload as the user's next message.
+function addButtons(buttons) {
+  if (!buttons || buttons.length === 0) return;
+  const item = add("buttons", "");
+  buttons.forEach(({ title, payload }) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = title;
+    button.addEventListener("click", () => {
+      item.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+      send(payload, title);
+    });
+    item.appendChild(button);
+  });
 }
 
 const events = new EventSource(`/chat/${encodeURIComponent(botId)}/${encodeURIComponent(sender)}/events`);
@@ -18,7 +51,8 @@ events.onopen = () => { status.textContent = "connected"; };
 events.onerror = () => { status.textContent = "reconnecting…"; };
 events.addEventListener("reply", (event) => {
   const reply = JSON.parse(event.data);
-  reply.messages.forEach((text) => add("bot", text));
+  reply.messages.forEach(addBot);
+  addButtons(reply.buttons);
   add("meta", `${reply.intent} · ${(reply.confidence * 100).toFixed(0)}% · ${reply.dialogueState}`);
 });
 
@@ -28,7 +62,11 @@ document.getElementById("composer").addEventListener("submit", async (event) => 
   const message = input.value.trim();
   if (!message) return;
   input.value = "";
-  add("user", message);
+  await send(message, message);
+});
+
+async function send(message, shown) {
+  add("user", shown);
   const response = await fetch(`/webhooks/rest/${encodeURIComponent(botId)}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -38,4 +76,4 @@ document.getElementById("composer").addEventListener("submit", async (event) => 
     const problem = await response.json().catch(() => ({}));
     add("error", `Not sent (${response.status}): ${problem.detail || response.statusText}`);
   }
-});
+}

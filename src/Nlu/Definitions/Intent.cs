@@ -1,8 +1,11 @@
+using ChatbotPipeline.Contracts;
+
 namespace ChatbotPipeline.Nlu.Definitions;
 
 /// <summary>Something a user can want: how they say it, what it needs from them and how the bot answers.</summary>
 /// <param name="SpeechResponse">Response template; <c>###</c> splits it into several messages; <c>{{ parameters.x }}</c> inserts a parameter.</param>
-/// <param name="ApiTrigger">Kept for ai-chatbot-framework round-trips; the call itself is not made yet.</param>
+/// <param name="ApiTrigger">When the intent completes, call <paramref name="ApiDetails"/> and answer with its result (the action step).</param>
+/// <param name="Buttons">Buttons (or quick replies) offered under the intent's answer; a press says the button's payload.</param>
 public sealed record Intent(
     string IntentId,
     string Name,
@@ -11,7 +14,8 @@ public sealed record Intent(
     IReadOnlyList<TrainingPhrase> TrainingData,
     bool ApiTrigger = false,
     ApiDetails? ApiDetails = null,
-    bool UserDefined = true);
+    bool UserDefined = true,
+    IReadOnlyList<ReplyButton>? Buttons = null);
 
 /// <summary>A value an intent collects from the user before it can answer.</summary>
 /// <param name="Type">The entity type that fills it.</param>

@@ -37,7 +37,8 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
             return Continue(say, pending, pendingParameters!);
 
         if (confident is null)
-            return new DialogueOutcome(SystemIntents.Fallback, DialogueStates.Fallback, context.Parameters, say.Fallback(context.Parameters), context);
+            return new DialogueOutcome(SystemIntents.Fallback, DialogueStates.Fallback, context.Parameters, say.Fallback(context.Parameters), context,
+                bot.FindIntent(SystemIntents.Fallback)?.Buttons);
 
         return Continue(say, confident, Fill(confident, Empty, entities));
     }
@@ -49,7 +50,7 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
         var missing = intent.Parameters.FirstOrDefault(p => p.Required && !parameters.ContainsKey(p.Name));
         if (missing is null)
             return new DialogueOutcome(intent.IntentId, DialogueStates.Completed, parameters,
-                say.Render(intent.SpeechResponse, parameters), ConversationContext.Empty);
+                say.Render(intent.SpeechResponse, parameters), ConversationContext.Empty, intent.Buttons);
 
         var prompt = missing.Prompt is { Length: > 0 } p ? p : $"What is the {missing.Name.Replace('_', ' ')}?";
         return new DialogueOutcome(intent.IntentId, DialogueStates.AwaitingParameter, parameters,

@@ -35,7 +35,8 @@ public sealed class RecordingHandler : HttpMessageHandler
         var body = await request.Content!.ReadAsStringAsync(cancellationToken);
         lock (Requests)
         {
-            Requests.Add(new RecordedRequest(request.RequestUri!, request.Headers.Authorization?.ToString(), body, DateTime.UtcNow));
+            Requests.Add(new RecordedRequest(request.RequestUri!, request.Headers.Authorization?.ToString(), body, DateTime.UtcNow,
+                request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
             if (ByHost.TryGetValue(request.RequestUri!.Host, out var fixedStatus))
                 return new HttpResponseMessage(fixedStatus);
             return (_answers.TryDequeue(out var answer) ? answer : Default)();
@@ -43,4 +44,4 @@ public sealed class RecordingHandler : HttpMessageHandler
     }
 }
 
-public sealed record RecordedRequest(Uri Uri, string? Authorization, string Body, DateTime At);
+public sealed record RecordedRequest(Uri Uri, string? Authorization, string Body, DateTime At, IReadOnlyDictionary<string, string>? Headers = null);

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Text.Json.Serialization;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults.Channels;
@@ -10,12 +11,15 @@ public sealed class MessengerReplier(ReplyHttp http, IOptionsMonitor<ChannelOpti
 {
     public string Channel => ChannelNames.Messenger;
 
-    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    /// <summary>Messenger has no markup: plain text, and buttons as quick replies (at most 13, titles of 20 characters).</summary>
+    public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
         var meta = channels.CurrentValue.MetaFor(message.BotId);
         if (meta.PageAccessToken is not { Length: > 0 } token)
             throw new ReplyRejectedException("Messenger", $"no page access token is configured for bot '{message.BotId}' (Channels:Meta:PageAccessToken).");
-        var body = new SendMessage(new Recipient(message.ReplyTo!), "RESPONSE", new Text(text));
+        var quickReplies = buttons.Count == 0 ? null
+            : buttons.Take(13).Select(b => new QuickReply("text", b.Title.Length <= 20 ? b.Title : b.Title[..20], b.Payload)).ToList();
+        var body = new SendMessage(new Recipient(message.ReplyTo!), "RESPONSE", new Text(ReplyFormats.Plain(text), quickReplies));
         using var response = await http.PostJsonAsync("Messenger Send API", new Uri(meta.GraphApiBase, "me/messages"), body, token, cancellationToken);
     }
 
@@ -26,5 +30,12 @@ public sealed class MessengerReplier(ReplyHttp http, IOptionsMonitor<ChannelOpti
 
     private sealed record Recipient([property: JsonPropertyName("id")] string Id);
 
-    private sealed record Text([property: JsonPropertyName("text")] string Value);
+    private sealed record Text(
+        [property: JsonPropertyName("text")] string Value,
+        [property: JsonPropertyName("quick_replies"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<QuickReply>? QuickReplies);
+
+    private sealed record QuickReply(
+        [property: JsonPropertyName("content_type")] string ContentType,
+        [property: JsonPropertyName("title")] string Title,
+        [property: JsonPropertyName("payload")] string Payload);
 }

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using ChatbotPipeline.Contracts;
@@ -17,12 +18,13 @@ public sealed class SlackReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions>
 
     public string Channel => ChannelNames.Slack;
 
-    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
         var slack = channels.CurrentValue.SlackFor(message.BotId);
         if (slack.BotToken is not { Length: > 0 } token)
             throw new ReplyRejectedException("Slack", $"no bot token is configured for bot '{message.BotId}' (Channels:Slack:BotToken).");
-        var body = new PostMessage(message.ReplyTo!, text, message.Metadata.GetValueOrDefault(ReplyMetadata.SlackThreadTs));
+        var mrkdwn = ReplyFormats.Slack(text);
+        var body = new PostMessage(message.ReplyTo!, mrkdwn, message.Metadata.GetValueOrDefault(ReplyMetadata.SlackThreadTs), Blocks(mrkdwn, buttons));
         using var response = await http.PostJsonAsync("Slack chat.postMessage", new Uri(slack.ApiBase, "chat.postMessage"), body, token, cancellationToken);
         var answer = await response.Content.ReadFromJsonAsync<SlackAnswer>(cancellationToken);
         if (answer is { Ok: true })
@@ -33,10 +35,22 @@ public sealed class SlackReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions>
         throw new ReplyRejectedException("Slack chat.postMessage", error);
     }
 
+    /// <summary>Block Kit: the text as a mrkdwn section and the buttons in an actions block; their presses come back as block_actions.</summary>
+    private static object[]? Blocks(string mrkdwn, IReadOnlyList<ReplyButton> buttons) => buttons.Count == 0 ? null :
+    [
+        new { type = "section", text = new { type = "mrkdwn", text = mrkdwn } },
+        new
+        {
+            type = "actions",
+            elements = buttons.Select((button, index) => new { type = "button", action_id = $"reply-{index}", text = new { type = "plain_text", text = button.Title }, value = button.Payload }).ToArray(),
+        },
+    ];
+
     private sealed record PostMessage(
         [property: JsonPropertyName("channel")] string Channel,
         [property: JsonPropertyName("text")] string Text,
-        [property: JsonPropertyName("thread_ts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ThreadTs);
+        [property: JsonPropertyName("thread_ts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ThreadTs,
+        [property: JsonPropertyName("blocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object[]? Blocks);
 
     private sealed record SlackAnswer([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("error")] string? Error);
 }

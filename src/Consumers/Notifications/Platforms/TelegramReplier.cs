@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Text.Json.Serialization;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults.Channels;
@@ -10,10 +11,12 @@ public sealed class TelegramReplier(ReplyHttp http, IOptionsMonitor<ChannelOptio
 {
     public string Channel => ChannelNames.Telegram;
 
-    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
+        // An inline keyboard, one button a row; a press comes back as a callback_query with the payload as its data.
+        var keyboard = buttons.Count == 0 ? null : new { inline_keyboard = buttons.Select(b => new[] { new { text = b.Title, callback_data = b.Payload } }).ToArray() };
         using var response = await http.PostJsonAsync("Telegram sendMessage", Method(message, "sendMessage"),
-            new SendMessage(message.ReplyTo!, text), bearerToken: null, cancellationToken);
+            new SendMessage(message.ReplyTo!, ReplyFormats.TelegramHtml(text), "HTML", keyboard), bearerToken: null, cancellationToken);
     }
 
     /// <summary>Stops the spinner on the inline button the user pressed (<c>answerCallbackQuery</c>).</summary>
@@ -34,7 +37,11 @@ public sealed class TelegramReplier(ReplyHttp http, IOptionsMonitor<ChannelOptio
         return new Uri(telegram.ApiBase, $"./bot{token}/{method}");
     }
 
-    private sealed record SendMessage([property: JsonPropertyName("chat_id")] string ChatId, [property: JsonPropertyName("text")] string Text);
+    private sealed record SendMessage(
+        [property: JsonPropertyName("chat_id")] string ChatId,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("parse_mode")] string ParseMode,
+        [property: JsonPropertyName("reply_markup"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? ReplyMarkup);
 
     private sealed record AnswerCallbackQuery([property: JsonPropertyName("callback_query_id")] string CallbackQueryId);
 }

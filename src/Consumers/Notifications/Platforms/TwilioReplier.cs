@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Net.Http.Headers;
 using System.Text;
 using ChatbotPipeline.Contracts;
@@ -11,7 +12,8 @@ public sealed class TwilioReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions
 {
     public string Channel => ChannelNames.Twilio;
 
-    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    /// <summary>SMS has no markup and no buttons: plain text, options as a numbered list.</summary>
+    public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
         var twilio = channels.CurrentValue.TwilioFor(message.BotId);
         if (twilio is not { AccountSid: { Length: > 0 } sid, AuthToken: { Length: > 0 } authToken })
@@ -23,7 +25,10 @@ public sealed class TwilioReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions
             new Uri(twilio.ApiBase, $"2010-04-01/Accounts/{Uri.EscapeDataString(sid)}/Messages.json"))
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Basic", credentials) },
-            Content = new FormUrlEncodedContent([new("To", message.ReplyTo!), new("From", from), new("Body", text)]),
+            Content = new FormUrlEncodedContent([new("To", message.ReplyTo!), new("From", from), new("Body", Body(text, buttons))]),
         }, cancellationToken);
     }
+
+    private static string Body(string text, IReadOnlyList<ReplyButton> buttons) =>
+        buttons.Count == 0 ? ReplyFormats.Plain(text) : $"{ReplyFormats.Plain(text)}\n{ReplyFormats.NumberedOptions(buttons)}";
 }

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Text.Json.Serialization;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults.Channels;
@@ -10,7 +11,8 @@ public sealed class WhatsAppReplier(ReplyHttp http, IOptionsMonitor<ChannelOptio
 {
     public string Channel => ChannelNames.WhatsApp;
 
-    public async Task SendAsync(MessageReceived message, string text, CancellationToken cancellationToken)
+    /// <summary>Up to three buttons as interactive reply buttons (titles of 20 characters); more as a numbered list.</summary>
+    public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
         var options = channels.CurrentValue;
         var whatsApp = options.WhatsAppFor(message.BotId);
@@ -18,7 +20,20 @@ public sealed class WhatsAppReplier(ReplyHttp http, IOptionsMonitor<ChannelOptio
             throw new ReplyRejectedException("WhatsApp", $"no access token is configured for bot '{message.BotId}' (Channels:WhatsApp:AccessToken).");
         if ((whatsApp.PhoneNumberId ?? message.Metadata.GetValueOrDefault(ReplyMetadata.WhatsAppPhoneNumberId)) is not { Length: > 0 } number)
             throw new ReplyRejectedException("WhatsApp", $"no phone number id for bot '{message.BotId}' (Channels:WhatsApp:PhoneNumberId).");
-        var body = new SendMessage("whatsapp", "individual", message.ReplyTo!, "text", new Text(false, text));
+        var formatted = ReplyFormats.WhatsApp(text);
+        object body = buttons.Count is > 0 and <= 3
+            ? new
+            {
+                messaging_product = "whatsapp", recipient_type = "individual", to = message.ReplyTo!, type = "interactive",
+                interactive = new
+                {
+                    type = "button",
+                    body = new { text = formatted },
+                    action = new { buttons = buttons.Select(b => new { type = "reply", reply = new { id = b.Payload, title = b.Title.Length <= 20 ? b.Title : b.Title[..20] } }).ToArray() },
+                },
+            }
+            : new SendMessage("whatsapp", "individual", message.ReplyTo!, "text",
+                new Text(false, buttons.Count == 0 ? formatted : $"{formatted}\n{ReplyFormats.NumberedOptions(buttons)}"));
         using var response = await http.PostJsonAsync("WhatsApp Cloud API",
             new Uri(options.MetaFor(message.BotId).GraphApiBase, $"{Uri.EscapeDataString(number)}/messages"), body, token, cancellationToken);
     }
