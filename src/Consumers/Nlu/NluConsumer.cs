@@ -3,6 +3,7 @@ using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue;
+using ChatbotPipeline.Nlu.Intents;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +54,7 @@ public sealed partial class NluConsumer(
         if (model is null)
             LogNoModel(message.BotId, message.MessageId);
 
-        var prediction = model?.Model.Intents.Predict(message.Text);
+        var prediction = IntentPayload.Read(message.Text, bot.Definition) ?? model?.Model.Intents.Predict(message.Text);
         var entities = bot.Entities.Extract(message.Text, time.GetUtcNow(), model?.Model.Entities);
         var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
         var outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);

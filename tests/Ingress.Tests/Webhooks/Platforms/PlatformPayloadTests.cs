@@ -111,9 +111,9 @@ public sealed class PlatformPayloadTests
 
         var messages = MessengerPayload.Read(envelope).Messages;
 
-        Assert.Equal([("m_1", "messenger:111", "hello"), ("m_3", "messenger:222", "Track my order")],
+        Assert.Equal([("m_1", "messenger:111", "hello"), ("m_3", "messenger:222", "TRACK")],
             messages.Select(m => (m.PlatformMessageId, m.ConversationId, m.Text)));
-        Assert.Equal("TRACK", messages[1].Metadata[MessengerPayload.PayloadKey]);
+        Assert.Equal("Track my order", messages[1].Metadata[MessengerPayload.ButtonTitleKey]);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class PlatformPayloadTests
 
         var messages = WhatsAppPayload.Read(envelope).Messages;
 
-        Assert.Equal([("wamid.A", "whatsapp:15550001", "hello"), ("wamid.B", "whatsapp:15550002", "Track order")],
+        Assert.Equal([("wamid.A", "whatsapp:15550001", "hello"), ("wamid.B", "whatsapp:15550002", "b1")],
             messages.Select(m => (m.PlatformMessageId, m.ConversationId, m.Text)));
         Assert.All(messages, m => Assert.Equal("PN9", m.Metadata[ReplyMetadata.WhatsAppPhoneNumberId]));
     }

@@ -17,7 +17,8 @@ public sealed record MessengerPostback(string? Mid, string? Title, string? Paylo
 public static class MessengerPayload
 {
     public const string Object = "page";
-    public const string PayloadKey = "messenger_payload";
+    /// <summary>Metadata key of the title of the quick reply or button the user pressed (the message text is its payload).</summary>
+    public const string ButtonTitleKey = "button_title";
 
     public static InboundBatch Read(MetaEnvelope envelope)
     {
@@ -29,15 +30,16 @@ public static class MessengerPayload
             if (messaging?.Sender?.Id is not { Length: > 0 } psid)
                 continue;
             // Echoes are the page's own messages (our replies among them); deliveries and reads carry no text.
+            // A tapped quick reply or pressed button says its payload (what the bot offered it for); its title is kept beside.
             if (messaging.Message is { IsEcho: not true, Mid: { Length: > 0 } mid, Text: { } text } && !string.IsNullOrWhiteSpace(text))
-                messages.Add(Inbound(mid, psid, text, messaging.Message.QuickReply?.Payload));
-            else if (messaging.Postback is { Mid: { Length: > 0 } postbackMid } postback && (postback.Title ?? postback.Payload) is { Length: > 0 } pressed)
-                messages.Add(Inbound(postbackMid, psid, pressed, postback.Payload));
+                messages.Add(messaging.Message.QuickReply?.Payload is { Length: > 0 } quick ? Inbound(mid, psid, quick, text) : Inbound(mid, psid, text, null));
+            else if (messaging.Postback is { Mid: { Length: > 0 } postbackMid } postback && (postback.Payload ?? postback.Title) is { Length: > 0 } pressed)
+                messages.Add(Inbound(postbackMid, psid, pressed, postback.Title));
         }
         return InboundBatch.Of(messages);
     }
 
-    private static InboundMessage Inbound(string mid, string psid, string text, string? payload) =>
+    private static InboundMessage Inbound(string mid, string psid, string text, string? title) =>
         new(mid, $"{ChannelNames.Messenger}:{psid}", psid, text.Trim(), psid,
-            payload is { Length: > 0 } ? new Dictionary<string, string> { [PayloadKey] = payload } : []);
+            title is { Length: > 0 } ? new Dictionary<string, string> { [ButtonTitleKey] = title } : []);
 }

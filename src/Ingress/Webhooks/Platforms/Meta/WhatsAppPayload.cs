@@ -53,8 +53,9 @@ public static class WhatsAppPayload
         var text = message.Type switch
         {
             "text" => message.Text?.Body,
-            "interactive" => (message.Interactive?.ButtonReply ?? message.Interactive?.ListReply)?.Title,
-            "button" => message.Button?.Text,
+            // A pressed reply button or list row says the id the bot gave it (its payload); a template button, its payload.
+            "interactive" => (message.Interactive?.ButtonReply ?? message.Interactive?.ListReply) is { } choice ? choice.Id ?? choice.Title : null,
+            "button" => message.Button?.Payload ?? message.Button?.Text,
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Slack;
 
 /// <summary>
-/// <c>POST /webhooks/slack/{botId}</c>, the Slack app's Events API request URL. Every request, the URL check included,
-/// is verified first; Slack's retries (<c>X-Slack-Retry-Num</c>) repeat the <c>event_id</c> and are dropped.
+/// <c>POST /webhooks/slack/{botId}</c>, the Slack app's Events API and Interactivity request URL. Every request, the URL
+/// check included, is verified first; Slack's retries (<c>X-Slack-Retry-Num</c>) repeat the <c>event_id</c> and are
+/// dropped; a button press (a form with <c>payload</c>) is the user's next message.
 /// </summary>
 public static class SlackWebhookApi
 {
@@ -25,6 +26,8 @@ public static class SlackWebhookApi
             body, time.GetUtcNow());
         if (!check.IsValid)
             return PlatformResults.Refused(check);
+        if (SlackInteraction.IsForm(request))
+            return await intake.AnswerAsync(botId, ChannelNames.Slack, SlackInteraction.Read(body), TypedResults.Ok(), cancellationToken);
         if (PlatformJson.Read<SlackEnvelope>(body, out var error) is not { } envelope)
             return PlatformResults.Malformed(error!);
         if (envelope.Type == SlackEnvelope.UrlVerification)
