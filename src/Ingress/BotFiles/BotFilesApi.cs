@@ -1,13 +1,24 @@
+using System.Text;
+using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
-using ChatbotPipeline.Ingress.Admin;
-using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Ingress.BotFiles.Rasa;
+using ChatbotPipeline.Ingress.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.BotFiles;
 
-/// <summary><c>/api/bots/{botId}/import</c> and <c>/export</c>: a whole bot in ai-chatbot-framework's JSON.</summary>
+/// <summary>
+/// <c>/api/bots/{botId}/import</c> and <c>/export</c>: a whole bot in ai-chatbot-framework's JSON (default), or with
+/// <c>?format=rasa</c> in Rasa 3.x YAML (nlu.yml, and a domain's responses; several files as multipart form data).
+/// </summary>
 public static class BotFilesApi
 {
+    /// <summary>A bot file larger than this is refused: the largest real bots are a few megabytes.</summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+
+    public const string Aicf = "aicf";
+    public const string Rasa = "rasa";
+
     public static void MapBotFilesApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/bots/{botId}/import", Import);
@@ -15,19 +26,76 @@ public static class BotFilesApi
     }
 
     /// <summary>Replaces the bot's intents and entities with the file's, creating the bot when it is new. Train afterwards.</summary>
-    private static async Task<Results<Ok<ImportSummary>, ValidationProblem>> Import(string botId, AicfBotFile file, BotImporter importer, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>> Import(string botId, string? format, HttpRequest request,
+        BotImporter importer, CancellationToken cancellationToken)
     {
-        var result = await importer.ImportAsync(botId, file, cancellationToken);
+        var read = (format ?? Aicf) switch
+        {
+            Aicf => await ReadAicfAsync(request, cancellationToken),
+            Rasa => await ReadRasaAsync(request, cancellationToken),
+            _ => (null, $"Unknown format '{format}': use '{Aicf}' (ai-chatbot-framework JSON, the default) or '{Rasa}' (Rasa 3.x YAML)."),
+        };
+        if (read.Bot is not { } bot)
+            return TypedResults.Problem(read.Error, statusCode: StatusCodes.Status400BadRequest);
+        var result = await importer.ImportAsync(botId, bot.Intents, bot.Entities, cancellationToken);
         return result.Errors.Count > 0
             ? TypedResults.ValidationProblem(result.Errors)
             : TypedResults.Ok(new ImportSummary(botId, result.Intents, result.Entities, result.CreatedBot, result.Warnings));
     }
 
-    private static async Task<Results<Ok<AicfBotFile>, NotFound>> Export(string botId, IBotStore bots, CancellationToken cancellationToken)
+    private static async Task<IResult> Export(string botId, string? format, IBotStore bots, CancellationToken cancellationToken)
     {
+        if (format is not (null or Aicf or Rasa))
+            return TypedResults.Problem($"Unknown format '{format}': use '{Aicf}' or '{Rasa}'.", statusCode: StatusCodes.Status400BadRequest);
         var definition = await bots.GetDefinitionAsync(botId, cancellationToken);
-        return definition is null ? TypedResults.NotFound() : TypedResults.Ok(AicfMapper.ToFile(definition.Intents, definition.Entities));
+        if (definition is null)
+            return TypedResults.NotFound();
+        return format == Rasa
+            ? TypedResults.Text(RasaBotFile.Write(definition.Intents, definition.Entities), "application/yaml", Encoding.UTF8)
+            : TypedResults.Ok(AicfMapper.ToFile(definition.Intents, definition.Entities));
     }
+
+    private static async Task<(Contents? Bot, string? Error)> ReadAicfAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await WebhookBody.ReadAsync(request, MaxFileBytes, cancellationToken) is not { } body)
+            return (null, $"The file is larger than {MaxFileBytes} bytes.");
+        try
+        {
+            if (JsonSerializer.Deserialize<AicfBotFile>(body, JsonSerializerOptions.Web) is not { } file)
+                return (null, "The body must be an ai-chatbot-framework bot: a JSON object with 'intents' and 'entities'.");
+            var (intents, entities) = AicfMapper.ToDefinitions(file);
+            return (new Contents(intents, entities), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, $"The body is not ai-chatbot-framework JSON: {exception.Message}");
+        }
+    }
+
+    /// <summary>One YAML body, or multipart form data with one YAML file per part (nlu.yml, domain.yml), read as one bot.</summary>
+    private static async Task<(Contents? Bot, string? Error)> ReadRasaAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var documents = new List<string>();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            foreach (var file in form.Files.Where(f => f.Length <= MaxFileBytes))
+            {
+                using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+                documents.Add(await reader.ReadToEndAsync(cancellationToken));
+            }
+            if (documents.Count == 0)
+                return (null, "Send the Rasa files (nlu.yml, domain.yml) as form-data file parts, each at most 16 MiB.");
+        }
+        else if (await WebhookBody.ReadAsync(request, MaxFileBytes, cancellationToken) is { } body)
+            documents.Add(Encoding.UTF8.GetString(body));
+        else
+            return (null, $"The file is larger than {MaxFileBytes} bytes.");
+        var (intents, entities, error) = RasaBotFile.Read(documents);
+        return error is null ? (new Contents(intents, entities), null) : (null, error);
+    }
+
+    private sealed record Contents(IReadOnlyList<Nlu.Definitions.Intent> Intents, IReadOnlyList<Nlu.Definitions.EntityType> Entities);
 
     /// <summary>What an import changed, and what its author should know (per intent).</summary>
     public sealed record ImportSummary(string BotId, int Intents, int Entities, bool CreatedBot, IReadOnlyList<ImportWarning> Warnings);

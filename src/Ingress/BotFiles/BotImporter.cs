@@ -4,13 +4,18 @@ using ChatbotPipeline.Nlu.Definitions;
 
 namespace ChatbotPipeline.Ingress.BotFiles;
 
-/// <summary>Validates an ai-chatbot-framework file and makes it the bot's contents; used by the API and the demo seeder.</summary>
+/// <summary>Validates a bot file (ai-chatbot-framework or Rasa) and makes it the bot's contents; used by the API and the demo seeder.</summary>
 public sealed class BotImporter(IBotStore bots)
 {
-    public async Task<ImportResult> ImportAsync(string botId, AicfBotFile file, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportAsync(string botId, AicfBotFile file, CancellationToken cancellationToken)
+    {
+        var (intents, entities) = AicfMapper.ToDefinitions(file);
+        return ImportAsync(botId, intents, entities, cancellationToken);
+    }
+
+    public async Task<ImportResult> ImportAsync(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var (intents, entities) = AicfMapper.ToDefinitions(file);
         foreach (var duplicate in intents.GroupBy(i => i.IntentId).Where(g => g.Count() > 1))
             errors[$"intents.{duplicate.Key}"] = ["Two intents share this intentId."];
         foreach (var duplicate in entities.GroupBy(e => e.Name).Where(g => g.Count() > 1))
