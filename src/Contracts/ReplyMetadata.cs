@@ -6,6 +6,9 @@ namespace ChatbotPipeline.Contracts;
 /// </summary>
 public static class ReplyMetadata
 {
+    /// <summary>The user's display name where the platform's webhook carries one (Telegram, WhatsApp): a template's <c>context.username</c>.</summary>
+    public const string Username = "username";
+
     /// <summary>Slack: the thread the message was posted in, so the reply lands in the same thread.</summary>
     public const string SlackThreadTs = "slack_thread_ts";
 

@@ -162,4 +162,15 @@ public sealed class PlatformPayloadTests
         Assert.Empty(TwilioPayload.Read(picture).Messages);
         Assert.Equal("'MessageSid', 'From' and 'To' are required.", TwilioPayload.Read(new Dictionary<string, StringValues> { ["MessageSid"] = "SM1" }).Error);
     }
+
+    [Fact]
+    public void The_users_display_name_is_kept_for_templates_where_the_platform_sends_one()
+    {
+        var telegram = TelegramPayload.Read(Read<TelegramUpdate>("""
+            {"update_id":9,"message":{"message_id":1,"from":{"id":11,"is_bot":false,"first_name":"Ada"},"chat":{"id":11,"type":"private"},"text":"hi"}}
+            """)).Messages.Single();
+        var whatsApp = WhatsAppPayload.Read(Read<MetaEnvelope>(ChatbotPipeline.Tests.Shared.Platforms.PlatformSamples.WhatsAppText("wamid.N", "15550009", "hi"))).Messages.Single();
+
+        Assert.Equal(("Ada", "Ann"), (telegram.Metadata[ReplyMetadata.Username], whatsApp.Metadata[ReplyMetadata.Username]));
+    }
 }

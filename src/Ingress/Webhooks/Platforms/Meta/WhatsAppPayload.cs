@@ -4,7 +4,12 @@ namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Meta;
 
 public sealed record WhatsAppChange(string? Field, WhatsAppValue? Value);
 
-public sealed record WhatsAppValue(WhatsAppNumber? Metadata, List<WhatsAppMessage?>? Messages);
+public sealed record WhatsAppValue(WhatsAppNumber? Metadata, List<WhatsAppMessage?>? Messages, List<WhatsAppContact?>? Contacts = null);
+
+/// <summary>Who wrote: the WhatsApp id and the profile name the user chose.</summary>
+public sealed record WhatsAppContact(WhatsAppProfile? Profile, string? WaId);
+
+public sealed record WhatsAppProfile(string? Name);
 
 public sealed record WhatsAppNumber(string? PhoneNumberId, string? DisplayPhoneNumber);
 
@@ -40,8 +45,10 @@ public static class WhatsAppPayload
                 // The number written to answers; Meta always says which it is.
                 if (value!.Metadata?.PhoneNumberId is not { Length: > 0 } number)
                     return InboundBatch.Malformed("'metadata.phone_number_id' is required with messages.");
-                messages.Add(new InboundMessage(wamid, $"{ChannelNames.WhatsApp}:{from}", from, text, from,
-                    new Dictionary<string, string> { [ReplyMetadata.WhatsAppPhoneNumberId] = number }));
+                var metadata = new Dictionary<string, string> { [ReplyMetadata.WhatsAppPhoneNumberId] = number };
+                if (value.Contacts?.FirstOrDefault(c => c?.WaId == from)?.Profile?.Name is { Length: > 0 } name)
+                    metadata[ReplyMetadata.Username] = name;
+                messages.Add(new InboundMessage(wamid, $"{ChannelNames.WhatsApp}:{from}", from, text, from, metadata));
             }
         }
         return InboundBatch.Of(messages);

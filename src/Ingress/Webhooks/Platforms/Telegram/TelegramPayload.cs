@@ -8,7 +8,7 @@ public sealed record TelegramUpdate(long? UpdateId, TelegramMessage? Message, Te
 
 public sealed record TelegramMessage(long MessageId, TelegramUser? From, TelegramChat? Chat, string? Text);
 
-public sealed record TelegramUser(long Id, bool IsBot);
+public sealed record TelegramUser(long Id, bool IsBot, string? FirstName = null);
 
 public sealed record TelegramChat(long Id, string? Type);
 
@@ -39,6 +39,8 @@ public static class TelegramPayload
     private static InboundMessage Inbound(string updateId, TelegramChat chat, TelegramUser from, string text, Dictionary<string, string> metadata)
     {
         var chatId = chat.Id.ToString(CultureInfo.InvariantCulture);
+        if (from.FirstName is { Length: > 0 } name)
+            metadata[ReplyMetadata.Username] = name;
         return new InboundMessage(updateId, $"telegram:{chatId}", from.Id.ToString(CultureInfo.InvariantCulture), text.Trim(), chatId, metadata);
     }
 }
