@@ -46,6 +46,7 @@ public static class ConsumersExtensions
         services.AddSingleton<NluMetrics>();
         services.AddSingleton<ConversationContextStore>();
         services.AddSingleton<ConversationLease>();
+        services.AddSingleton<OfferedChoices>();
         services.AddSingleton<ResponseRenderer>();
         services.AddSingleton<DialoguePolicy>();
         services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -20,6 +20,7 @@ public sealed partial class NluConsumer(
     ConversationLease leases,
     DialoguePolicy policy,
     ConversationHold holds,
+    OfferedChoices choices,
     ICacheStore cache,
     NluMetrics metrics,
     TimeProvider time,
@@ -54,12 +55,15 @@ public sealed partial class NluConsumer(
         if (model is null)
             LogNoModel(message.BotId, message.MessageId);
 
-        var prediction = IntentPayload.Read(message.Text, bot.Definition) ?? model?.Model.Intents.Predict(message.Text);
-        var entities = bot.Entities.Extract(message.Text, time.GetUtcNow(), model?.Model.Entities);
+        // "2" or a title, answering buttons shown as a numbered list, says that button's payload.
+        var said = await choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken);
+        var prediction = IntentPayload.Read(said, bot.Definition) ?? model?.Model.Intents.Predict(said);
+        var entities = bot.Entities.Extract(said, time.GetUtcNow(), model?.Model.Entities);
         var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
         var outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);
         await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
             TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
+        await choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
 
         var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;
         // An intent with an API call answers once the call is made: its replies are rendered by the action consumer.

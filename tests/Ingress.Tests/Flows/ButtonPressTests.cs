@@ -1,4 +1,7 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ChatbotPipeline.Consumers.Nlu;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
 using ChatbotPipeline.Ingress.Tests.Support;
@@ -28,6 +31,49 @@ public sealed class ButtonPressTests(PlatformIngress ingress)
         var turn = Assert.Single((await Chat.TurnsAsync(ingress.Factory.CreateAdminClient(), conversation, 1)).Turns);
         Assert.Equal(("/greet", "greet", 1.0), (turn.Text, turn.Intent, turn.Confidence));
         await ingress.Apis.CallsMentioningAsync(platform == "messenger" || platform == "whatsapp" ? user : conversation.Split(':')[^1]);
+    }
+
+    [Fact]
+    public async Task An_sms_answer_by_number_or_title_picks_the_numbered_option()
+    {
+        var admin = ingress.Factory.CreateAdminClient();
+        string[] sizes = ["small", "medium", "large", "huge"];
+        var intents = sizes.Select(size => (object)new
+        {
+            name = size, intentId = size, speechResponse = $"You chose {size}.", parameters = Array.Empty<object>(),
+            trainingData = new[] { $"{size} please", $"I want {size}", $"make it {size}" }.Select(text => new { text, entities = Array.Empty<object>() }).ToArray(),
+        }).Append(new
+        {
+            name = "Order", intentId = "order", speechResponse = "What size?", parameters = Array.Empty<object>(),
+            trainingData = new[] { "I want to order", "order a pizza", "can I order" }.Select(text => new { text, entities = Array.Empty<object>() }).ToArray(),
+            buttons = sizes.Select(size => new { title = char.ToUpperInvariant(size[0]) + size[1..], payload = $"/{size}" }).ToArray(),
+        }).ToArray();
+        Assert.True((await admin.PostAsJsonAsync("/api/bots/sizes/import", new { intents, entities = Array.Empty<object>() }, TestContext.Current.CancellationToken)).IsSuccessStatusCode);
+        await admin.PostAsync("/api/bots/sizes/train", null, TestContext.Current.CancellationToken);
+        var registry = ingress.Factory.Services.GetRequiredService<ModelRegistry>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await registry.GetAsync("sizes", CancellationToken.None) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The sizes bot did not train within 60 s.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        var client = ingress.Factory.CreateClient();
+        var phone = $"+1555{Random.Shared.Next(1_000_000, 9_999_999)}";
+
+        async Task SmsAsync(string text)
+        {
+            var sms = PlatformWebhooks.Twilio(PlatformSamples.TwilioSms($"SM{Guid.NewGuid():N}", phone, text), "http://localhost/webhooks/twilio/sizes", bot: "sizes");
+            Assert.True((await client.SendAsync(sms, TestContext.Current.CancellationToken)).IsSuccessStatusCode);
+        }
+        await SmsAsync("I want to order");
+        await ingress.Apis.CallsMentioningAsync("1.+Small");
+        await SmsAsync("2");
+        await SmsAsync("I want to order");
+        await SmsAsync("Huge");
+
+        var turns = (await Chat.TurnsAsync(admin, $"twilio:{phone}", 4, "sizes")).Turns;
+        Assert.Equal(["order", "medium", "order", "huge"], turns.Select(t => t.Intent));
+        Assert.Equal("You chose medium.", turns[1].Replies.Single());
     }
 
     private static (HttpRequestMessage Request, string Conversation) Press(string platform, string user, string payload) => platform switch
