@@ -10,10 +10,26 @@ namespace ChatbotPipeline.Backends.Cache;
 /// operation is logged and counted, and the multiplexer reconnects on its own when Redis returns. The checked forms
 /// throw <see cref="CacheUnavailableException"/> instead, for callers that must not act without the cache.
 /// </summary>
-public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptions<CacheOptions> options, CacheMetrics metrics, ILogger<RedisCacheStore> logger)
-    : ICacheStore
+public sealed partial class RedisCacheStore : ICacheStore
 {
-    private readonly string _prefix = options.Value.Redis.KeyPrefix;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly CacheMetrics _metrics;
+    private readonly ILogger<RedisCacheStore> _logger;
+    private readonly string _prefix;
+
+    // Set when a command failed while disconnected, cleared when the connection is restored: until then commands answer
+    // at once without Redis. The first commands of an outage (or of a reconnect) wait in the backlog; the rest do not,
+    // so a message does not pay a timeout per cache call while Redis is down.
+    private volatile bool _knownDown;
+
+    public RedisCacheStore(IConnectionMultiplexer redis, IOptions<CacheOptions> options, CacheMetrics metrics, ILogger<RedisCacheStore> logger)
+    {
+        _redis = redis;
+        _metrics = metrics;
+        _logger = logger;
+        _prefix = options.Value.Redis.KeyPrefix;
+        redis.ConnectionRestored += (_, _) => _knownDown = false;
+    }
 
     // INCR and PEXPIRE in one script so a counter can never be left without its expiry.
     private const string IncrementInWindow = """
@@ -35,7 +51,7 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
         return 1
         """;
 
-    private IDatabase Database => redis.GetDatabase();
+    private IDatabase Database => _redis.GetDatabase();
 
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         Degrade("get", key, async () => (string?)await Database.StringGetAsync(_prefix + key), null);
@@ -82,25 +98,42 @@ public sealed partial class RedisCacheStore(IConnectionMultiplexer redis, IOptio
     {
         try
         {
+            ThrowIfKnownDown();
             return await command();
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            metrics.Degraded(operation);
+            NoteFailure();
+            _metrics.Degraded(operation);
             LogDegraded(operation, key, exception.Message);
             return fallback;
         }
+    }
+
+    private void ThrowIfKnownDown()
+    {
+        if (_knownDown && !_redis.IsConnected)
+            throw new RedisException("Redis is unreachable (waiting for the connection to be restored).");
+        _knownDown = false;
+    }
+
+    private void NoteFailure()
+    {
+        if (!_redis.IsConnected)
+            _knownDown = true;
     }
 
     private async Task<T> Require<T>(string operation, string key, Func<Task<T>> command)
     {
         try
         {
+            ThrowIfKnownDown();
             return await command();
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            metrics.Degraded(operation);
+            NoteFailure();
+            _metrics.Degraded(operation);
             throw new CacheUnavailableException($"Redis could not {operation} '{key}': {exception.Message}", exception);
         }
     }
