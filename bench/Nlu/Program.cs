@@ -10,8 +10,10 @@ using ChatbotPipeline.Nlu.Intents;
 // model on any dataset in the shared JSONL format; see docs/BENCHMARKS.md for results.
 const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE[,FILE] --test FILE [--oos FILE] [--oos-train FILE[,FILE]] [--json]"
     + " [--threshold P] [--margin P] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
-    + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]";
-string? train = null, test = null, oos = null, oosTrain = null;
+    + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]"
+    + " [--encoder none|minilm] [--encoder-weight W] [--choose-threshold-on FILE[,FILE]] [--min-in-scope F]";
+string? train = null, test = null, oos = null, oosTrain = null, chooseOn = null;
+var minInScope = 0.945;
 var json = false;
 double threshold = 0.4, margin = 0;
 var settings = IntentTrainingSettings.Default;
@@ -32,6 +34,10 @@ for (var i = 0; i < args.Length; i++)
         case "--l2": settings = settings with { L2Regularization = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--iterations": settings = settings with { MaximumIterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--cost": settings = settings with { Cost = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--encoder": settings = settings with { Encoder = Next() }; break;
+        case "--encoder-weight": settings = settings with { EncoderWeight = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--choose-threshold-on": chooseOn = Next(); break;
+        case "--min-in-scope": minInScope = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--threads": settings = settings with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--holdout": settings = settings with { HoldoutFraction = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--word": features = features with { WordNgramLength = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -73,6 +79,26 @@ var accuracy = inScope.Count(p => p.Prediction.Top.Intent == p.Intent) / (double
 FallbackResult Evaluate(FallbackPolicy policy) => new(policy.Threshold, policy.AmbiguityMargin,
     inScope.Count(p => p.Prediction.Top.Intent == p.Intent && policy.Accepts(p.Prediction)) / (double)inScope.Count,
     outOfScope.Count == 0 ? null : outOfScope.Count(p => !policy.Accepts(p)) / (double)outOfScope.Count);
+// The threshold and margin are chosen on a validation file (its "oos" lines count as out of scope), never on the test:
+// the most out-of-scope recall whose in-scope accuracy stays at --min-in-scope or above.
+object? choice = null;
+if (chooseOn is not null)
+{
+    var validation = Dataset.LoadAll(chooseOn);
+    var validIn = validation.Where(u => u.Intent != OutOfScope).Select(u => (u.Intent, Prediction: trained.Model.Predict(u.Text))).ToList();
+    var validOut = validation.Where(u => u.Intent == OutOfScope).Select(u => trained.Model.Predict(u.Text)).ToList();
+    var grid = Enumerable.Range(1, 38).SelectMany(t => new[] { 0, 0.02, 0.05, 0.1, 0.15, 0.2 }.Select(m => new FallbackPolicy(t * 0.025, m)))
+        .Select(policy => (Policy: policy,
+            InScope: validIn.Count(p => p.Prediction.Top.Intent == p.Intent && policy.Accepts(p.Prediction)) / (double)validIn.Count,
+            Recall: validOut.Count == 0 ? 0 : validOut.Count(p => !policy.Accepts(p)) / (double)validOut.Count))
+        .ToList();
+    var best = grid.Where(g => g.InScope >= minInScope).OrderByDescending(g => g.Recall).ThenByDescending(g => g.InScope).FirstOrDefault();
+    if (best.Policy is not null)
+    {
+        (threshold, margin) = (best.Policy.Threshold, best.Policy.AmbiguityMargin);
+        choice = new { On = chooseOn, MinInScope = minInScope, ValidationInScope = best.InScope, ValidationOosRecall = best.Recall };
+    }
+}
 var chosen = Evaluate(new FallbackPolicy(threshold, margin));
 var curve = Enumerable.Range(1, 19).Select(t => Evaluate(new FallbackPolicy(t * 0.05, margin))).ToList();
 
@@ -125,7 +151,7 @@ var result = new
     IntentAccuracy = accuracy, HoldoutAccuracy = trained.Metrics.HoldoutAccuracy, trained.Metrics.Temperature,
     TrainingSeconds = trainingSeconds, PeakResidentMiB = peakMiB,
     InferencePerSecondOneThread = perSecond, ModelLoadSeconds = loadSeconds, ModelBytes = saved.Length,
-    Fallback = chosen, Thresholds = curve, Entities = entityResult,
+    Fallback = chosen, ThresholdChosen = choice, Thresholds = curve, Entities = entityResult,
 };
 if (json)
 {

@@ -7,6 +7,7 @@ using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu;
 using ChatbotPipeline.Nlu.Entities.Learned;
 using ChatbotPipeline.Nlu.Intents;
+using ChatbotPipeline.Nlu.Intents.Encoders;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -95,7 +96,8 @@ public sealed partial class BotModelTrainer(
         try
         {
             // Training is CPU-bound and synchronous: keep it off the caller's thread.
-            candidate = await Task.Run(() => ModelRepository.Serialize(Train(data)), cancellationToken);
+            var settings = trainer.Settings with { Encoder = definition.Bot.Encoder ?? SentenceEncoders.Default };
+            candidate = await Task.Run(() => ModelRepository.Serialize(Train(data, new IntentModelTrainer(settings))), cancellationToken);
         }
         catch (InvalidTrainingDataException exception)
         {
@@ -112,11 +114,11 @@ public sealed partial class BotModelTrainer(
         return TrainingOutcome.Published(manifest) with { Run = measured with { ModelVersion = version } };
     }
 
-    private TrainedNluModel Train(TrainingData data)
+    private static TrainedNluModel Train(TrainingData data, IntentModelTrainer intentTrainer)
     {
-        var intents = trainer.Train(data.Examples);
+        var intents = intentTrainer.Train(data.Examples);
         var tagger = new EntityTaggerTrainer().Train(data.Annotated);
-        return new TrainedNluModel(new NluModel(intents.Model, tagger), intents.Metrics, trainer.Settings);
+        return new TrainedNluModel(new NluModel(intents.Model, tagger), intents.Metrics, intentTrainer.Settings);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: published model {ModelVersion} trained on {ExampleCount} phrases, held-out accuracy {HoldoutAccuracy:P1}")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.Nlu.Intents.Encoders;
 
 namespace ChatbotPipeline.Training;
 
@@ -18,6 +19,9 @@ public static class ModelGate
             return Format($"The model is {candidate.Bytes / 1048576.0:F1} MiB, over the budget of {options.MaxModelMegabytes} MiB (Training:MaxModelMegabytes).");
 
         if (overrideAccuracy || current?.Metrics.HoldoutAccuracy is not { } baseline || candidate.Trained.Metrics.HoldoutAccuracy is not { } accuracy)
+            return null;
+        // Like with like: a bot whose encoder was changed on purpose (minilm → none for speed) is not held to the old one's accuracy.
+        if ((current.Settings?.Encoder ?? SentenceEncoders.None) != candidate.Trained.Settings.Encoder)
             return null;
         var drop = baseline - accuracy;
         return drop > options.MaxAccuracyDrop + 1e-9

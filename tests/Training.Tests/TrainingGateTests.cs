@@ -68,6 +68,22 @@ public sealed class TrainingGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bot_trains_with_its_encoder_and_the_gate_compares_like_with_like()
+    {
+        var withEncoder = await TrainAsync();
+        await _host.Get<IBotStore>().UpdateBotAsync(new Bot(Some.BotId, "Shop", Encoder: "none"));
+        await _host.Get<IBotStore>().ReplaceContentsAsync(Some.BotId, Confused(), []);
+
+        // Worse on held-out phrases, but with another encoder than the current model: not held to its accuracy.
+        var without = await TrainAsync();
+
+        Assert.Equal(("minilm", "none"), (withEncoder.Manifest!.Settings!.Encoder, without.Manifest!.Settings!.Encoder));
+        Assert.NotNull(withEncoder.Manifest.Metrics.EncoderWeightsHash);
+        Assert.Null(without.Manifest.Metrics.EncoderWeightsHash);
+        Assert.Equal(TrainingStatus.Published, without.Status);
+    }
+
+    [Fact]
     public async Task An_operator_can_override_the_accuracy_gate()
     {
         await TrainAsync();

@@ -51,12 +51,13 @@ public sealed class ModelRepository(IObjectStore objects)
     /// <summary>Loads a version's model.</summary>
     /// <exception cref="FileNotFoundException">The version has no model in the store.</exception>
     /// <exception cref="InvalidDataException">The stored model is damaged or of an older format.</exception>
-    public async Task<NluModel> LoadAsync(string botId, string version, CancellationToken cancellationToken)
+    /// <param name="allowedEncoders">The sentence encoders the caller serves with; null: any this build has.</param>
+    public async Task<NluModel> LoadAsync(string botId, string version, CancellationToken cancellationToken, IReadOnlyCollection<string>? allowedEncoders = null)
     {
         var intentsKey = $"{VersionPrefix(botId, version)}{IntentsFile}";
         using var intents = await ReadAllAsync(intentsKey, cancellationToken) ?? throw new FileNotFoundException($"No model at '{intentsKey}'.");
         using var entities = await ReadAllAsync($"{VersionPrefix(botId, version)}{EntitiesFile}", cancellationToken);
-        return new NluModel(IntentModel.Load(intents), entities is null ? null : EntityTagger.Load(entities));
+        return new NluModel(IntentModel.Load(intents, allowedEncoders), entities is null ? null : EntityTagger.Load(entities));
     }
 
     private const string IntentsFile = "model.bin";

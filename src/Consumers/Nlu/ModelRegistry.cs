@@ -60,7 +60,8 @@ public sealed partial class ModelRegistry(ModelRepository repository, TimeProvid
             NluModel model;
             try
             {
-                model = await repository.LoadAsync(manifest.BotId, manifest.Version, cancellationToken);
+                model = await repository.LoadAsync(manifest.BotId, manifest.Version, cancellationToken,
+                    options.Value.Encoders is { Count: > 0 } encoders ? encoders : null);
             }
             catch (Exception exception) when (exception is InvalidDataException or FileNotFoundException)
             {

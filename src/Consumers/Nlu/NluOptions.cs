@@ -29,4 +29,10 @@ public sealed class NluOptions
     /// </summary>
     [Range(1, 600)]
     public int ConversationLeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The sentence encoders this replica serves models of (<c>minilm</c>, <c>none</c>); a model trained with another is
+    /// refused with a log line and the previous model (or the fallback) keeps answering. Default: every one this build has.
+    /// </summary>
+    public List<string> Encoders { get; set; } = [];
 }

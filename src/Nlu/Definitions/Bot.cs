@@ -10,13 +10,15 @@ namespace ChatbotPipeline.Nlu.Definitions;
 /// <param name="ActionHosts">Hosts the bot's API calls may reach (<c>api.example.com</c>, <c>*.example.com</c>); a call to
 /// any other is refused, and private or loopback addresses only when their host is listed here.</param>
 /// <param name="ActionFailureResponse">What the bot says when an API call fails; null says the pipeline's default.</param>
+/// <param name="Encoder">The sentence encoder its intent model reads beside the n-grams: <c>minilm</c> (null: the default, minilm) or <c>none</c>.</param>
 public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
     double AmbiguityMargin = 0,
     string? TrainingCron = null,
     int? RetentionDays = null,
     bool DailyExport = false,
     IReadOnlyList<string>? ActionHosts = null,
-    string? ActionFailureResponse = null)
+    string? ActionFailureResponse = null,
+    string? Encoder = null)
 {
     /// <summary>When this bot's predictions fall back.</summary>
     public FallbackPolicy ToFallbackPolicy() => new(FallbackThreshold, AmbiguityMargin);

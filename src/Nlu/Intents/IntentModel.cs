@@ -1,4 +1,5 @@
 using System.Text;
+using ChatbotPipeline.Nlu.Intents.Encoders;
 using ChatbotPipeline.Nlu.Intents.Features;
 
 namespace ChatbotPipeline.Nlu.Intents;
@@ -10,18 +11,25 @@ public sealed class IntentModel
     public const int RankedIntents = 10;
 
     private static readonly byte[] Magic = "CBPNLU"u8.ToArray();
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
     private readonly IntentFeaturizer _featurizer;
     private readonly LinearIntentClassifier _classifier;
+    private readonly EncoderBlock? _encoder;
 
-    internal IntentModel(IntentFeaturizer featurizer, LinearIntentClassifier classifier)
+    internal IntentModel(IntentFeaturizer featurizer, LinearIntentClassifier classifier, EncoderBlock? encoder = null)
     {
-        if (featurizer.Dimension != classifier.Dimension)
+        if (featurizer.Dimension + (encoder?.Encoder.Dimension ?? 0) != classifier.Dimension)
             throw new ArgumentException("The classifier was not trained on this featurizer's vectors.");
         _featurizer = featurizer;
         _classifier = classifier;
+        _encoder = encoder;
     }
+
+    /// <summary>The sentence encoder whose vectors the model reads beside the n-grams, or null (n-grams only).</summary>
+    public ISentenceEncoder? Encoder => _encoder?.Encoder;
+
+    internal EncoderBlock? EncoderBlock => _encoder;
 
     /// <summary>The intents this model can tell apart.</summary>
     public IReadOnlyList<string> Intents => _classifier.Labels;
@@ -34,9 +42,16 @@ public sealed class IntentModel
     {
         var classes = _classifier.Labels.Length;
         Span<float> scores = classes <= 1024 ? stackalloc float[classes] : new float[classes];
-        _classifier.Score(_featurizer.Featurize(text), scores);
+        _classifier.Score(Features(text), scores);
         _classifier.Probabilities(scores);
         return new IntentPrediction(Rank(scores));
+    }
+
+    /// <summary>What the classifier reads for a text: its n-grams, and the encoder's vector after them.</summary>
+    internal SparseVector Features(string text)
+    {
+        var ngrams = _featurizer.Featurize(text);
+        return _encoder is null ? ngrams : _encoder.Append(ngrams, _encoder.Encoder.Encode([text])[0], _featurizer.Dimension);
     }
 
     private IntentScore[] Rank(ReadOnlySpan<float> probabilities)
@@ -70,24 +85,45 @@ public sealed class IntentModel
         using var writer = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(FormatVersion);
+        writer.Write(_encoder?.Encoder.Name ?? SentenceEncoders.None);
+        writer.Write(_encoder?.Encoder.WeightsHash ?? "");
+        writer.Write(_encoder?.Weight ?? 0f);
         _featurizer.Write(writer);
         _classifier.Write(writer);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
-    public static IntentModel Load(Stream source)
+    /// <param name="allowedEncoders">The encoders this replica serves with (null: any this build has).</param>
+    /// <exception cref="InvalidDataException">The stream is not a model of this format, or was trained with an encoder this replica does not have.</exception>
+    public static IntentModel Load(Stream source, IReadOnlyCollection<string>? allowedEncoders = null)
     {
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         try
         {
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion)
                 throw new InvalidDataException("Not an intent model of this version; retrain the bot to replace it.");
-            return new IntentModel(IntentFeaturizer.Read(reader), LinearIntentClassifier.Read(reader));
+            var encoder = ReadEncoder(reader, allowedEncoders);
+            return new IntentModel(IntentFeaturizer.Read(reader), LinearIntentClassifier.Read(reader), encoder);
         }
         catch (EndOfStreamException exception)
         {
             throw new InvalidDataException("The intent model is truncated.", exception);
         }
+    }
+
+    /// <summary>A model is only served with the exact encoder it was trained with: same name, same weights.</summary>
+    private static EncoderBlock? ReadEncoder(BinaryReader reader, IReadOnlyCollection<string>? allowedEncoders)
+    {
+        var name = reader.ReadString();
+        var hash = reader.ReadString();
+        var weight = reader.ReadSingle();
+        if (name == SentenceEncoders.None)
+            return null;
+        if (allowedEncoders is not null && !allowedEncoders.Contains(name))
+            throw new InvalidDataException($"The model was trained with the '{name}' encoder, which this replica does not serve (it serves {string.Join(", ", allowedEncoders)}).");
+        var encoder = SentenceEncoders.Get(name)!;
+        if (encoder.WeightsHash != hash)
+            throw new InvalidDataException($"The model was trained with '{name}' weights {hash}; this build has {encoder.WeightsHash}. Retrain the bot.");
+        return new EncoderBlock(encoder, weight);
     }
 }

