@@ -11,9 +11,11 @@ using ChatbotPipeline.Nlu.Intents;
 const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE[,FILE] --test FILE [--oos FILE] [--oos-train FILE[,FILE]] [--json]"
     + " [--threshold P] [--margin P] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
     + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]"
-    + " [--encoder none|minilm] [--encoder-weight W] [--choose-threshold-on FILE[,FILE]] [--min-in-scope F]";
+    + " [--encoder none|minilm] [--encoder-weight W] [--choose-threshold-on FILE[,FILE]] [--min-in-scope F] [--shots K --seeds 1,2,3]";
 string? train = null, test = null, oos = null, oosTrain = null, chooseOn = null;
 var minInScope = 0.945;
+int? shots = null;
+int[] seeds = [1, 2, 3];
 var json = false;
 double threshold = 0.4, margin = 0;
 var settings = IntentTrainingSettings.Default;
@@ -28,6 +30,8 @@ for (var i = 0; i < args.Length; i++)
         case "--oos": oos = Next(); break;
         case "--oos-train": oosTrain = Next(); break;
         case "--json": json = true; break;
+        case "--shots": shots = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--seeds": seeds = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
         case "--threshold": threshold = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--margin": margin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--algorithm": settings = settings with { Algorithm = Enum.Parse<IntentClassifierAlgorithm>(Next(), ignoreCase: true) }; break;
@@ -65,6 +69,21 @@ var oosSet = oos is null ? [] : Dataset.Load(oos);
 // Out-of-scope examples to learn from, as a bot would teach its fallback intent.
 if (oosTrain is not null)
     trainingSet.AddRange(Dataset.LoadAll(oosTrain).Select(u => new IntentExample(u.Text, SystemIntents.Fallback)));
+
+// Few-shot: K phrases per intent drawn with each seed, one model per draw, all scored on the same test set.
+if (shots is { } k)
+{
+    var accuracies = seeds.Select(seed =>
+    {
+        var random = new Random(seed);
+        var draw = trainingSet.GroupBy(e => e.Intent).SelectMany(g => g.OrderBy(_ => random.Next()).Take(k)).ToList();
+        var model = new IntentModelTrainer(settings with { Features = features }).Train(draw).Model;
+        return testSet.Count(u => model.Predict(u.Text).Top.Intent == u.Intent) / (double)testSet.Count;
+    }).ToList();
+    var fewShot = new { Shots = k, Seeds = seeds, Accuracies = accuracies, MeanAccuracy = accuracies.Average(), Settings = settings with { Features = features } };
+    Console.WriteLine(JsonSerializer.Serialize(new { Train = train, Test = test, FewShot = fewShot }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+    return 0;
+}
 
 var watch = Stopwatch.StartNew();
 var trained = new IntentModelTrainer(settings with { Features = features }).Train(trainingSet);
