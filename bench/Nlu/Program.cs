@@ -9,7 +9,7 @@ using ChatbotPipeline.Nlu.Intents;
 // Intent accuracy, out-of-scope recall, training time and memory, inference speed and model load time of the NLU
 // model on any dataset in the shared JSONL format; see docs/BENCHMARKS.md for results.
 const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE[,FILE] --test FILE [--oos FILE] [--oos-train FILE[,FILE]] [--json]"
-    + " [--threshold P] [--margin P] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
+    + " [--threshold P] [--margin P] [--min-familiarity S] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
     + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]"
     + " [--encoder none|minilm] [--encoder-weight W] [--choose-threshold-on FILE[,FILE]] [--min-in-scope F] [--shots K --seeds 1,2,3]";
 string? train = null, test = null, oos = null, oosTrain = null, chooseOn = null;
@@ -17,7 +17,7 @@ var minInScope = 0.945;
 int? shots = null;
 int[] seeds = [1, 2, 3];
 var json = false;
-double threshold = 0.4, margin = 0;
+double threshold = 0.4, margin = 0, familiarity = FallbackPolicy.DefaultMinFamiliarity;
 var settings = IntentTrainingSettings.Default;
 var features = settings.Features;
 for (var i = 0; i < args.Length; i++)
@@ -34,6 +34,7 @@ for (var i = 0; i < args.Length; i++)
         case "--seeds": seeds = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
         case "--threshold": threshold = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--margin": margin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--min-familiarity": familiarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--algorithm": settings = settings with { Algorithm = Enum.Parse<IntentClassifierAlgorithm>(Next(), ignoreCase: true) }; break;
         case "--l2": settings = settings with { L2Regularization = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--iterations": settings = settings with { MaximumIterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -95,7 +96,7 @@ var outOfScope = oosSet.Select(u => trained.Model.Predict(u.Text)).ToList();
 var accuracy = inScope.Count(p => p.Prediction.Top.Intent == p.Intent) / (double)inScope.Count;
 
 // With a fallback, in-scope accuracy counts a fallback as wrong; out-of-scope recall counts fallbacks.
-FallbackResult Evaluate(FallbackPolicy policy) => new(policy.Threshold, policy.AmbiguityMargin,
+FallbackResult Evaluate(FallbackPolicy policy) => new(policy.Threshold, policy.AmbiguityMargin, policy.MinFamiliarity,
     inScope.Count(p => p.Prediction.Top.Intent == p.Intent && policy.Accepts(p.Prediction)) / (double)inScope.Count,
     outOfScope.Count == 0 ? null : outOfScope.Count(p => !policy.Accepts(p)) / (double)outOfScope.Count);
 // The threshold and margin are chosen on a validation file (its "oos" lines count as out of scope), never on the test:
@@ -106,7 +107,8 @@ if (chooseOn is not null)
     var validation = Dataset.LoadAll(chooseOn);
     var validIn = validation.Where(u => u.Intent != OutOfScope).Select(u => (u.Intent, Prediction: trained.Model.Predict(u.Text))).ToList();
     var validOut = validation.Where(u => u.Intent == OutOfScope).Select(u => trained.Model.Predict(u.Text)).ToList();
-    var grid = Enumerable.Range(1, 38).SelectMany(t => new[] { 0, 0.02, 0.05, 0.1, 0.15, 0.2 }.Select(m => new FallbackPolicy(t * 0.025, m)))
+    var grid = Enumerable.Range(1, 38).SelectMany(t => new[] { 0, 0.02, 0.05, 0.1, 0.15, 0.2 }.SelectMany(m =>
+            new[] { 0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6 }.Select(f => new FallbackPolicy(t * 0.025, m, f))))
         .Select(policy => (Policy: policy,
             InScope: validIn.Count(p => p.Prediction.Top.Intent == p.Intent && policy.Accepts(p.Prediction)) / (double)validIn.Count,
             Recall: validOut.Count == 0 ? 0 : validOut.Count(p => !policy.Accepts(p)) / (double)validOut.Count))
@@ -114,12 +116,12 @@ if (chooseOn is not null)
     var best = grid.Where(g => g.InScope >= minInScope).OrderByDescending(g => g.Recall).ThenByDescending(g => g.InScope).FirstOrDefault();
     if (best.Policy is not null)
     {
-        (threshold, margin) = (best.Policy.Threshold, best.Policy.AmbiguityMargin);
+        (threshold, margin, familiarity) = (best.Policy.Threshold, best.Policy.AmbiguityMargin, best.Policy.MinFamiliarity);
         choice = new { On = chooseOn, MinInScope = minInScope, ValidationInScope = best.InScope, ValidationOosRecall = best.Recall };
     }
 }
-var chosen = Evaluate(new FallbackPolicy(threshold, margin));
-var curve = Enumerable.Range(1, 19).Select(t => Evaluate(new FallbackPolicy(t * 0.05, margin))).ToList();
+var chosen = Evaluate(new FallbackPolicy(threshold, margin, familiarity));
+var curve = Enumerable.Range(1, 19).Select(t => Evaluate(new FallbackPolicy(t * 0.05, margin, familiarity))).ToList();
 
 watch.Restart();
 var predictions = 0;
@@ -200,4 +202,4 @@ static double PeakResidentMiB()
 }
 
 /// <summary>What a fallback policy does on the test data.</summary>
-internal sealed record FallbackResult(double Threshold, double Margin, double InScopeAccuracy, double? OutOfScopeRecall);
+internal sealed record FallbackResult(double Threshold, double Margin, double MinFamiliarity, double InScopeAccuracy, double? OutOfScopeRecall);

@@ -9,15 +9,20 @@ namespace ChatbotPipeline.Nlu.Intents;
 /// </summary>
 /// <param name="Threshold">Least probability of the top intent.</param>
 /// <param name="AmbiguityMargin">Least lead of the top intent over the second; 0 turns the check off.</param>
-public sealed record FallbackPolicy(double Threshold, double AmbiguityMargin = 0)
+/// <param name="MinFamiliarity">Least similarity to the top intent's nearest training phrase (models with an encoder):
+/// what is far from everything the bot was taught falls back however the classifier scores it.</param>
+public sealed record FallbackPolicy(double Threshold, double AmbiguityMargin = 0, double MinFamiliarity = FallbackPolicy.DefaultMinFamiliarity)
 {
+    /// <summary>Chosen on CLINC150's validation split (in scope vs oos_valid); see docs/BENCHMARKS.md.</summary>
+    public const double DefaultMinFamiliarity = 0.45;
+
     /// <summary>True when the prediction's top intent may be acted on.</summary>
     public bool Accepts(IntentPrediction prediction)
     {
         if (prediction.Top.Intent == SystemIntents.Fallback)
             return false;
         var top = prediction.Top.Probability;
-        if (top < Threshold)
+        if (top < Threshold || prediction.Familiarity < MinFamiliarity)
             return false;
         return AmbiguityMargin <= 0 || prediction.Ranking.Count < 2 || top - prediction.Ranking[1].Probability >= AmbiguityMargin;
     }

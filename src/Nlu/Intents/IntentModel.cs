@@ -16,15 +16,19 @@ public sealed class IntentModel
     private readonly IntentFeaturizer _featurizer;
     private readonly LinearIntentClassifier _classifier;
     private readonly EncoderBlock? _encoder;
+    private readonly PhraseVectors? _phrases;
 
-    internal IntentModel(IntentFeaturizer featurizer, LinearIntentClassifier classifier, EncoderBlock? encoder = null)
+    internal IntentModel(IntentFeaturizer featurizer, LinearIntentClassifier classifier, EncoderBlock? encoder = null, PhraseVectors? phrases = null)
     {
         if (featurizer.Dimension + (encoder?.Encoder.Dimension ?? 0) != classifier.Dimension)
             throw new ArgumentException("The classifier was not trained on this featurizer's vectors.");
         _featurizer = featurizer;
         _classifier = classifier;
         _encoder = encoder;
+        _phrases = phrases;
     }
+
+    internal PhraseVectors? Phrases => _phrases;
 
     /// <summary>The sentence encoder whose vectors the model reads beside the n-grams, or null (n-grams only).</summary>
     public ISentenceEncoder? Encoder => _encoder?.Encoder;
@@ -42,16 +46,20 @@ public sealed class IntentModel
     {
         var classes = _classifier.Labels.Length;
         Span<float> scores = classes <= 1024 ? stackalloc float[classes] : new float[classes];
-        _classifier.Score(Features(text), scores);
+        var encoded = _encoder?.Encoder.Encode([text])[0];
+        _classifier.Score(Features(text, encoded), scores);
         _classifier.Probabilities(scores);
-        return new IntentPrediction(Rank(scores));
+        var ranking = Rank(scores);
+        var familiarity = encoded is null || _phrases is null ? (double?)null
+            : _phrases.Nearest(encoded, Array.IndexOf(_classifier.Labels, ranking[0].Intent));
+        return new IntentPrediction(ranking, familiarity);
     }
 
     /// <summary>What the classifier reads for a text: its n-grams, and the encoder's vector after them.</summary>
-    internal SparseVector Features(string text)
+    internal SparseVector Features(string text, float[]? encoded = null)
     {
         var ngrams = _featurizer.Featurize(text);
-        return _encoder is null ? ngrams : _encoder.Append(ngrams, _encoder.Encoder.Encode([text])[0], _featurizer.Dimension);
+        return _encoder is null ? ngrams : _encoder.Append(ngrams, encoded ?? _encoder.Encoder.Encode([text])[0], _featurizer.Dimension);
     }
 
     private IntentScore[] Rank(ReadOnlySpan<float> probabilities)
@@ -90,6 +98,8 @@ public sealed class IntentModel
         writer.Write(_encoder?.Weight ?? 0f);
         _featurizer.Write(writer);
         _classifier.Write(writer);
+        if (_encoder is not null)
+            (_phrases ?? PhraseVectors.Empty).Write(writer);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -103,7 +113,9 @@ public sealed class IntentModel
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion)
                 throw new InvalidDataException("Not an intent model of this version; retrain the bot to replace it.");
             var encoder = ReadEncoder(reader, allowedEncoders);
-            return new IntentModel(IntentFeaturizer.Read(reader), LinearIntentClassifier.Read(reader), encoder);
+            var featurizer = IntentFeaturizer.Read(reader);
+            var classifier = LinearIntentClassifier.Read(reader);
+            return new IntentModel(featurizer, classifier, encoder, encoder is null ? null : PhraseVectors.Read(reader));
         }
         catch (EndOfStreamException exception)
         {

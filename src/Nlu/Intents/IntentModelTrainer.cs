@@ -42,7 +42,7 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
         }
         var model = Fit(texts, ids, labels, encoder, encoded);
         if (evaluation is not null)
-            model = new IntentModel(model.Featurizer, model.Classifier.WithTemperature(evaluation.Temperature), model.EncoderBlock);
+            model = new IntentModel(model.Featurizer, model.Classifier.WithTemperature(evaluation.Temperature), model.EncoderBlock, model.Phrases);
 
         var metrics = new IntentModelMetrics(examples.Count, labels.Length, holdout.Count, evaluation?.Accuracy,
             evaluation?.Temperature ?? 1f, model.Featurizer.Dimension, stopwatch.Elapsed.TotalSeconds, encoder?.Encoder.WeightsHash);
@@ -67,7 +67,7 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
             IntentClassifierAlgorithm.LinearSvm => DualCoordinateSvmTrainer.Train(vectors, ids, labels, dimension, Settings),
             _ => MlNetLinearTrainer.Train(vectors, ids, labels, dimension, Settings),
         };
-        return new IntentModel(featurizer, classifier, encoder);
+        return new IntentModel(featurizer, classifier, encoder, encoded is null ? null : new PhraseVectors(encoded, [.. ids]));
     }
 
     /// <summary>A stratified split: every intent with enough phrases gives the same share to the holdout.</summary>

@@ -1,7 +1,11 @@
 namespace ChatbotPipeline.Nlu.Intents;
 
 /// <summary>The intents a model considers for an utterance, most probable first.</summary>
-public sealed record IntentPrediction(IReadOnlyList<IntentScore> Ranking)
+/// <param name="Familiarity">
+/// With a sentence encoder: the cosine similarity of the utterance to the nearest training phrase of the top intent
+/// — how close it is to anything the bot was taught for that intent; null without an encoder.
+/// </param>
+public sealed record IntentPrediction(IReadOnlyList<IntentScore> Ranking, double? Familiarity = null)
 {
     /// <summary>The most probable intent.</summary>
     public IntentScore Top => Ranking[0];
