@@ -81,6 +81,8 @@ static Dictionary<string, string>? Backends(BenchOptions options, string? virtua
         backends["Bus__AmazonSqs__QueueNamePrefix"] = $"bench{Guid.NewGuid():N}"[..13] + "-";
         backends["Bus__AmazonSqs__AutoProvision"] = "true";
     }
+    if (options.Encoder is not null)
+        backends["Training__Encoder"] = options.Encoder;
     if (options.Redis is not null)
     {
         backends["Cache__Provider"] = "Redis";

@@ -96,7 +96,7 @@ public sealed partial class BotModelTrainer(
         try
         {
             // Training is CPU-bound and synchronous: keep it off the caller's thread.
-            var settings = trainer.Settings with { Encoder = definition.Bot.Encoder ?? SentenceEncoders.Default };
+            var settings = trainer.Settings with { Encoder = definition.Bot.Encoder ?? options.Value.Encoder };
             candidate = await Task.Run(() => ModelRepository.Serialize(Train(data, new IntentModelTrainer(settings))), cancellationToken);
         }
         catch (InvalidTrainingDataException exception)

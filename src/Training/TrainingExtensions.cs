@@ -12,6 +12,8 @@ public static class TrainingExtensions
         var services = builder.Services;
         services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.Cron, out _), "Training:Cron is not a valid Quartz cron expression.")
+            .Validate(o => Nlu.Intents.Encoders.SentenceEncoders.Names.Contains(o.Encoder),
+                $"Training:Encoder must be one of {string.Join(", ", Nlu.Intents.Encoders.SentenceEncoders.Names)}.")
             .ValidateOnStart();
         services.AddSingleton<IntentModelTrainer>();
         services.AddSingleton<BotModelTrainer>();

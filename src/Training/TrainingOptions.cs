@@ -31,4 +31,10 @@ public sealed class TrainingOptions
     /// <summary>Largest model (intents and entities together) the gate publishes, in MiB. Default 64.</summary>
     [Range(1, 4096)]
     public int MaxModelMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// The sentence encoder of bots that do not choose one (their <c>encoder</c> is null): <c>minilm</c> (default) or
+    /// <c>none</c>, n-grams only, for deployments that need the most messages per second.
+    /// </summary>
+    public string Encoder { get; set; } = Nlu.Intents.Encoders.SentenceEncoders.Default;
 }
