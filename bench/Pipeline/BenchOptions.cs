@@ -7,11 +7,11 @@ namespace ChatbotPipeline.Bench.Pipeline;
 /// <param name="RabbitMq">host:port of a RabbitMQ node: measure on it, next to the raw MassTransit ceiling.</param>
 /// <param name="Redis">A Redis configuration string: the cache for the RabbitMQ run.</param>
 internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup, string? Url, bool Json,
-    string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null, string? Sqs = null, string? Encoder = null)
+    string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null, string? Sqs = null, string? Encoder = null, bool UniqueTexts = false)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/Pipeline -- [--messages N] [--concurrency 1,16,64] [--warmup N] [--url http://host:port] [--json]
-                                                          [--rabbitmq host:port [--rabbitmq-node rabbit@localhost] | --sqs http://host:port] [--redis host:port] [--encoder minilm|none]
+                                                          [--rabbitmq host:port [--rabbitmq-node rabbit@localhost] | --sqs http://host:port] [--redis host:port] [--encoder minilm|none] [--unique-texts]
           --messages     messages per concurrency level (default 4000)
           --concurrency  simulated users talking at once, comma-separated levels (default 1,16,64)
           --warmup       messages sent before measuring each level (default 200)
@@ -22,6 +22,7 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
           --sqs          run the Ingress on the SQS transport at this endpoint (e.g. fauxqs), queues under a fresh prefix
           --redis        Redis as the cache
           --encoder      the demo bot's sentence encoder: minilm (the default) or none (n-grams only)
+          --unique-texts every message a text never seen before, so no cache of sentence vectors helps
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -42,6 +43,7 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                 "--redis" => options with { Redis = Next() },
                 "--sqs" => options with { Sqs = Next() },
                 "--encoder" => options with { Encoder = Next() },
+                "--unique-texts" => options with { UniqueTexts = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

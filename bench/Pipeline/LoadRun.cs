@@ -7,7 +7,9 @@ namespace ChatbotPipeline.Bench.Pipeline;
 /// Simulated users, each in its own conversation, each waiting for the bot's reply before saying the next line
 /// (a closed loop, as people chat). Latency is webhook POST sent → reply delivered to the callback URL.
 /// </summary>
-internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiver replies)
+/// <param name="uniqueTexts">Make every message's text one never seen before (a number appended), so no cache of
+/// sentence vectors can answer it: what a bot pays for an encoder on free text.</param>
+internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiver replies, bool uniqueTexts = false)
 {
     private static readonly string[] Script = ["hello", "where is my order", "ORD12345", "thanks"];
 
@@ -29,7 +31,7 @@ internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiv
                 using var response = await http.PostAsJsonAsync($"{ingressUrl}/webhooks/rest/demo", new
                 {
                     sender = conversation,
-                    message = Script[turn % Script.Length],
+                    message = uniqueTexts ? $"{Script[turn % Script.Length]} {runId} {index}" : Script[turn % Script.Length],
                     metadata = new { callback_url = replies.Url },
                 });
                 response.EnsureSuccessStatusCode();

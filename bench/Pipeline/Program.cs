@@ -12,7 +12,7 @@ await using var replies = await CallbackReceiver.StartAsync();
 await using var virtualHost = options.RabbitMq is null ? null : await RabbitMqVirtualHost.CreateAsync(options.RabbitMqNode, "pipeline");
 await using var ingress = options.Url is null ? await IngressProcess.StartAsync(Backends(options, virtualHost?.Name)) : null;
 using var http = new HttpClient();
-var run = new LoadRun(http, options.Url ?? ingress!.Url, replies);
+var run = new LoadRun(http, options.Url ?? ingress!.Url, replies, options.UniqueTexts);
 
 var reports = new List<LatencyReport>();
 foreach (var users in options.Concurrency)
