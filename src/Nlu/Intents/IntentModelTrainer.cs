@@ -41,11 +41,13 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
             evaluation = Evaluate(heldOutModel, holdout.Select(i => examples[i]).ToList());
         }
         var model = Fit(texts, ids, labels, encoder, encoded);
-        if (evaluation is not null)
-            model = new IntentModel(model.Featurizer, model.Classifier.WithTemperature(evaluation.Temperature), model.EncoderBlock, model.Phrases);
+        // A small bot's holdout is too small to calibrate on: its confidences come from folds over all its phrases.
+        var temperature = holdout.Count >= TemperatureFit.MinExamples ? evaluation!.Temperature
+            : CrossValidatedTemperature(examples, texts, ids, labels, encoder, encoded);
+        model = new IntentModel(model.Featurizer, model.Classifier.WithTemperature(temperature), model.EncoderBlock, model.Phrases);
 
         var metrics = new IntentModelMetrics(examples.Count, labels.Length, holdout.Count, evaluation?.Accuracy,
-            evaluation?.Temperature ?? 1f, model.Featurizer.Dimension, stopwatch.Elapsed.TotalSeconds, encoder?.Encoder.WeightsHash);
+            temperature, model.Featurizer.Dimension, stopwatch.Elapsed.TotalSeconds, encoder?.Encoder.WeightsHash);
         return new TrainedIntentModel(model, metrics);
     }
 
@@ -92,6 +94,45 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
         fit.Sort();
         holdout.Sort();
         return (fit, holdout);
+    }
+
+    /// <summary>
+    /// Temperature from out-of-fold scores: each phrase scored by a model fitted without its fold (folds stratified by
+    /// intent). Small bots fit in milliseconds, so this costs little where it is used; 1 below the minimum phrases.
+    /// </summary>
+    private float CrossValidatedTemperature(IReadOnlyList<IntentExample> examples, string[] texts, int[] ids, string[] labels, EncoderBlock? encoder,
+        float[][]? encoded)
+    {
+        const int Folds = 5;
+        if (examples.Count < TemperatureFit.MinExamples)
+            return 1f;
+        var fold = new int[ids.Length];
+        var random = new Random(Settings.Seed);
+        foreach (var group in Enumerable.Range(0, ids.Length).GroupBy(i => ids[i]))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            for (var k = 0; k < members.Length; k++)
+                fold[members[k]] = k % Folds;
+        }
+        var logits = new List<float[]>();
+        var truth = new List<int>();
+        for (var f = 0; f < Folds; f++)
+        {
+            var train = Enumerable.Range(0, ids.Length).Where(i => fold[i] != f).ToList();
+            var test = Enumerable.Range(0, ids.Length).Where(i => fold[i] == f).ToList();
+            if (test.Count == 0 || train.Select(i => ids[i]).Distinct().Count() < 2)
+                continue;
+            var model = Fit(train.Select(i => texts[i]).ToList(), train.Select(i => ids[i]).ToList(), labels, encoder, encoded is null ? null : [.. train.Select(i => encoded[i])]);
+            foreach (var i in test)
+            {
+                var scores = new float[labels.Length];
+                model.Classifier.Score(model.Features(examples[i].Text, encoded?[i]), scores);
+                logits.Add(scores);
+                truth.Add(ids[i]);
+            }
+        }
+        return TemperatureFit.Fit(logits, truth);
     }
 
     private static Evaluation Evaluate(IntentModel model, IReadOnlyList<IntentExample> holdout)

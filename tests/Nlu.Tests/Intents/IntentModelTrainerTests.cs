@@ -114,4 +114,19 @@ public sealed class IntentModelTrainerTests
         var exception = Assert.Throws<InvalidTrainingDataException>(() => new IntentModelTrainer().Train([new("hi", "greet"), new("hello", "greet")]));
         Assert.Contains("at least two intents", exception.Message);
     }
+
+    [Fact]
+    public void A_small_bot_is_calibrated_on_folds_over_all_its_phrases()
+    {
+        // 8 intents × 5 phrases: the 10 % holdout is 8 phrases, too few to fit a temperature on; the folds see all 40.
+        string[] topics = ["order", "refund", "weather", "music", "alarm", "joke", "balance", "recipe"];
+        var examples = topics.SelectMany(topic => new[] { $"{topic}", $"my {topic} please", $"about the {topic}", $"{topic} now", $"tell me {topic} things" }
+            .Select(text => new IntentExample(text, topic))).ToList();
+
+        var trained = new IntentModelTrainer().Train(examples);
+
+        Assert.Equal(8, trained.Metrics.HoldoutExamples);
+        Assert.True(trained.Metrics.Temperature < 1f, $"temperature {trained.Metrics.Temperature}");
+        Assert.True(trained.Model.Predict("the weather please").Top.Probability > 0.5);
+    }
 }
