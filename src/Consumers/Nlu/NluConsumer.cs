@@ -57,8 +57,7 @@ public sealed partial class NluConsumer(
 
         // "2" or a title, answering buttons shown as a numbered list, says that button's payload.
         var said = await choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken);
-        var prediction = IntentPayload.Read(said, bot.Definition)
-            ?? (model is null ? null : await model.Model.Intents.PredictAsync(said, cancellationToken));
+        var prediction = IntentPayload.Read(said, bot.Definition) ?? model?.Model.Intents.Predict(said);
         var entities = bot.Entities.Extract(said, time.GetUtcNow(), model?.Model.Entities);
         var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
         var outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);

@@ -42,19 +42,11 @@ public sealed class IntentModel
     internal LinearIntentClassifier Classifier => _classifier;
 
     /// <summary>Ranks the model's most probable intents for an utterance (at most <see cref="RankedIntents"/>).</summary>
-    public IntentPrediction Predict(string text) => Predict(text, _encoder?.Encoder.Encode([text])[0]);
-
-    /// <summary>
-    /// Like <see cref="Predict(string)"/>, with the sentence encoded together with the other messages in flight: what
-    /// the NLU consumer calls.
-    /// </summary>
-    public async Task<IntentPrediction> PredictAsync(string text, CancellationToken cancellationToken = default) =>
-        Predict(text, _encoder is null ? null : await _encoder.Encoder.EncodeAsync(text, cancellationToken));
-
-    private IntentPrediction Predict(string text, float[]? encoded)
+    public IntentPrediction Predict(string text)
     {
         var classes = _classifier.Labels.Length;
         Span<float> scores = classes <= 1024 ? stackalloc float[classes] : new float[classes];
+        var encoded = _encoder?.Encoder.Encode([text])[0];
         _classifier.Score(Features(text, encoded), scores);
         _classifier.Probabilities(scores);
         var ranking = Rank(scores);

