@@ -24,7 +24,8 @@ public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, IReadOn
         var annotated = phrases.Select(p => new AnnotatedSentence(p.Phrase.Text, p.Phrase.Entities
             .Where(e => e.Begin >= 0 && e.End <= p.Phrase.Text.Length && e.Begin < e.End)
             .Select(e => new EntitySpan(e.Name, e.Begin, e.End)).ToList())).ToList();
-        var canonical = new StringBuilder($"trainer:{TrainerVersion}\n");
+        // The bot's encoder choice is part of what it is trained on: switching it retrains even unchanged phrases.
+        var canonical = new StringBuilder($"trainer:{TrainerVersion}\nencoder:{bot.Bot.Encoder}\n");
         foreach (var example in examples.OrderBy(e => e.Intent, StringComparer.Ordinal).ThenBy(e => e.Text, StringComparer.Ordinal))
             canonical.Append(example.Intent).Append('\t').Append(example.Text).Append('\n');
         foreach (var sentence in annotated.Where(a => a.Entities.Count > 0).OrderBy(a => a.Text, StringComparer.Ordinal))
@@ -34,6 +35,6 @@ public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, IReadOn
         return new TrainingData(examples, annotated, hash);
     }
 
-    /// <summary>Raised when the trainer's features or algorithm change, so unchanged data is still retrained.</summary>
-    private const int TrainerVersion = 3;
+    /// <summary>Raised when the trainer's features or algorithm change, so unchanged data is still retrained (4: the encoder block, model format 4).</summary>
+    private const int TrainerVersion = 4;
 }
