@@ -63,12 +63,13 @@ public sealed partial class ActionCaller(HttpClient http, IOptions<ActionOptions
     private static HttpRequestMessage Build(ActionRequest request, string idempotencyKey, bool internalAllowed)
     {
         var message = new HttpRequestMessage(request.Method, request.Url);
+        if (request.JsonBody is { } body)
+            message.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        // Content headers (Content-Type and the like) go on the body, every other header on the request.
         foreach (var (name, value) in request.Headers)
             if (!message.Headers.TryAddWithoutValidation(name, value))
                 (message.Content ??= new ByteArrayContent([])).Headers.TryAddWithoutValidation(name, value);
         message.Headers.TryAddWithoutValidation(IdempotencyHeader, idempotencyKey);
-        if (request.JsonBody is { } body)
-            message.Content = new StringContent(body, Encoding.UTF8, "application/json");
         message.Options.Set(ActionHttpHandler.InternalAllowed, internalAllowed);
         return message;
     }
