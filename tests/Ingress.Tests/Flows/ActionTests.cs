@@ -102,6 +102,36 @@ public sealed class ActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_carries_its_rendered_headers_and_json_body()
+    {
+        var admin = _ingress.CreateAdminClient();
+        var file = JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Files", "aicf", "order_status.json")))!;
+        var intent = file["intents"]!.AsArray().Single(i => i!["intentId"]!.GetValue<string>() == "check_order_status")!;
+        intent["apiDetails"] = new JsonObject
+        {
+            ["url"] = $"{_api.BaseUrl}/api/orders", ["requestType"] = "POST", ["isJson"] = true,
+            ["headers"] = new JsonArray(new JsonObject { ["headerKey"] = "X-Shop", ["headerValue"] = "{{ context.shop }}" }),
+            ["jsonData"] = """{"order": "{{ parameters.order_number }}"}""",
+        };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/orders-post/import", JsonContent.Create(file))).StatusCode);
+        await admin.PutAsJsonAsync("/api/bots/orders-post", new { id = "orders-post", name = "Orders", actionHosts = new[] { "127.0.0.1" } });
+        await admin.PostAsync("/api/bots/orders-post/train", null);
+        var registry = _ingress.Services.GetRequiredService<ModelRegistry>();
+        while (await registry.GetAsync("orders-post", CancellationToken.None) is null)
+            await Task.Delay(100);
+
+        var client = _ingress.CreateClient();
+        await Chat.SendAsync(client, "poster", "What is my order status", "orders-post", metadata: new { shop = "north" });
+        await Chat.SendAsync(client, "poster", "ORD123456", "orders-post", metadata: new { shop = "north" });
+        var answer = (await Chat.TurnsAsync(admin, "poster", 2, "orders-post")).Turns[1];
+
+        Assert.Equal(200, answer.Action!.Status);
+        var (body, shop) = Assert.Single(_api.Posts);
+        Assert.Equal(("""{"order": "ORD123456"}""", "north"), (body, shop));
+        Assert.Contains("Your order status is **created**", string.Join(" ", answer.Replies));
+    }
+
+    [Fact]
     public async Task A_4xx_is_not_retried()
     {
         var bot = await OrderBotAsync("orders-404", ["127.0.0.1"]);

@@ -27,6 +27,9 @@ public sealed class FakeOrderApi : IAsyncDisposable
 
     public IReadOnlyList<(string OrderId, string IdempotencyKey)> Calls => [.. _calls];
 
+    /// <summary>POSTs to <c>/api/orders</c>: the JSON body and the <c>X-Shop</c> header each carried.</summary>
+    public ConcurrentQueue<(string Body, string Shop)> Posts { get; } = new();
+
     public void AnswerNext(params int[] statuses) => Array.ForEach(statuses, _answers.Enqueue);
 
     public static async Task<FakeOrderApi> StartAsync()
@@ -44,6 +47,12 @@ public sealed class FakeOrderApi : IAsyncDisposable
             return status == StatusCodes.Status200OK
                 ? Results.Json(new { order_id = orderId, status = "shipped" })
                 : Results.Json(new { error = "unavailable" }, statusCode: status);
+        });
+        app.MapPost("/api/orders", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            fake.Posts.Enqueue((await reader.ReadToEndAsync(), request.Headers["X-Shop"].ToString()));
+            return Results.Json(new { status = "created" });
         });
         await app.StartAsync();
         return fake;
