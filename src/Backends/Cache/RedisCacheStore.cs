@@ -94,18 +94,16 @@ public sealed partial class RedisCacheStore : ICacheStore
             (await Database.SortedSetRangeByRankWithScoresAsync(_prefix + key, 0, count - 1, Order.Descending))
                 .Select(entry => new RankedMember(entry.Element!, entry.Score)).ToList(), []);
 
+    /// <summary>The command, or <paramref name="fallback"/> (logged and counted) while Redis cannot answer.</summary>
     private async Task<T> Degrade<T>(string operation, string key, Func<Task<T>> command, T fallback)
     {
         try
         {
-            ThrowIfKnownDown();
-            return await command();
+            return await Require(operation, key, command);
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (CacheUnavailableException unavailable)
         {
-            NoteFailure();
-            _metrics.Degraded(operation);
-            LogDegraded(operation, key, exception.Message);
+            LogDegraded(operation, key, unavailable.InnerException!.Message);
             return fallback;
         }
     }
@@ -123,6 +121,7 @@ public sealed partial class RedisCacheStore : ICacheStore
             _knownDown = true;
     }
 
+    /// <summary>The command, or <see cref="CacheUnavailableException"/> (counted) while Redis cannot answer.</summary>
     private async Task<T> Require<T>(string operation, string key, Func<Task<T>> command)
     {
         try

@@ -1,3 +1,4 @@
+using ChatbotPipeline.ServiceDefaults;
 using System.Net;
 using System.Net.Sockets;
 
@@ -18,7 +19,7 @@ public static class ActionHostPolicy
             return $"API calls must use http or https, not '{url.Scheme}'.";
         if (allowedHosts.Count == 0)
             return "The bot lists no actionHosts: API calls are refused until it names the hosts they may reach.";
-        return allowedHosts.Any(pattern => Matches(pattern, url.IdnHost)) ? null : $"Host '{url.IdnHost}' is not in the bot's actionHosts.";
+        return HostPatterns.AnyMatches(allowedHosts, url.IdnHost) ? null : $"Host '{url.IdnHost}' is not in the bot's actionHosts.";
     }
 
     /// <summary>True when the host is listed by its exact name: only then may it resolve to an internal address.</summary>
@@ -41,9 +42,4 @@ public static class ActionHostPolicy
             || (bytes[0] == 169 && bytes[1] == 254)
             || (bytes[0] == 100 && bytes[1] is >= 64 and <= 127);
     }
-
-    private static bool Matches(string pattern, string host) =>
-        pattern.StartsWith("*.", StringComparison.Ordinal)
-            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
-            : string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
 }

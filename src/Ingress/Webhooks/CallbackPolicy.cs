@@ -1,3 +1,4 @@
+using ChatbotPipeline.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Ingress.Webhooks;
@@ -19,13 +20,8 @@ public sealed class CallbackPolicy(IOptions<IngressOptions> options, IHostEnviro
             return environment.IsDevelopment()
                 ? null
                 : $"'{RestWebhookApi.CallbackUrlKey}' is not enabled here: list the allowed hosts in Ingress:CallbackHosts.";
-        return allowed.Any(pattern => Matches(pattern, url.IdnHost))
+        return HostPatterns.AnyMatches(allowed, url.IdnHost)
             ? null
             : $"'{RestWebhookApi.CallbackUrlKey}' host '{url.IdnHost}' is not in Ingress:CallbackHosts.";
     }
-
-    private static bool Matches(string pattern, string host) =>
-        pattern.StartsWith("*.", StringComparison.Ordinal)
-            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
-            : string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
 }

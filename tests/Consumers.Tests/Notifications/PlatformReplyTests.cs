@@ -13,7 +13,8 @@ namespace ChatbotPipeline.Consumers.Tests.Notifications;
 /// <summary>Replies to platform messages go through each platform's API with its auth, body and error rules.</summary>
 public sealed class PlatformReplyTests
 {
-    private static readonly Dictionary<string, string?> Credentials = new()
+    /// <summary>Every platform's credentials and API address (fakes); shared by the rich-reply tests.</summary>
+    internal static readonly Dictionary<string, string?> Credentials = new()
     {
         ["Channels:Slack:BotToken"] = "xoxb-shared",
         ["Channels:Slack:ApiBaseUrl"] = "http://slack.test/api",

@@ -17,19 +17,10 @@ public sealed class RichReplyTests
 {
     private static readonly ReplyButton[] YesNo = [new("Yes please", "/affirm"), new("No", "/deny")];
 
-    private static readonly Dictionary<string, string?> Credentials = new()
+    // The shared credentials, with the WhatsApp number configured so the reply body is all that varies.
+    private static readonly Dictionary<string, string?> Credentials = new(PlatformReplyTests.Credentials)
     {
-        ["Channels:Slack:BotToken"] = "xoxb-shared",
-        ["Channels:Slack:ApiBaseUrl"] = "http://slack.test/api",
-        ["Channels:Telegram:BotToken"] = "123:ABC",
-        ["Channels:Telegram:ApiBaseUrl"] = "http://telegram.test/",
-        ["Channels:Meta:PageAccessToken"] = "page-token",
-        ["Channels:Meta:GraphApiBaseUrl"] = "http://graph.test/v21.0/",
-        ["Channels:WhatsApp:AccessToken"] = "wa-token",
         ["Channels:WhatsApp:PhoneNumberId"] = "106540352242922",
-        ["Channels:Twilio:AccountSid"] = "AC123",
-        ["Channels:Twilio:AuthToken"] = "twilio-token",
-        ["Channels:Twilio:ApiBaseUrl"] = "http://twilio.test/",
     };
 
     private static async Task<(PipelineTestHost Host, RecordingHandler Handler)> SendAsync(string channel, string replyTo, IReadOnlyList<ReplyButton> buttons,

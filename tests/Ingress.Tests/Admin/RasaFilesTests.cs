@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Ingress.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatbotPipeline.Ingress.Tests.Admin;
 
@@ -48,11 +46,7 @@ public sealed class RasaFilesTests(ReadyIngress ingress) : IClassFixture<ReadyIn
             .Where(e => e.GetProperty("name").GetString() == "city")
             .Select(e => (e.GetProperty("name").GetString(), e.GetProperty("value").GetString(), e.GetProperty("begin").GetInt32(), e.GetProperty("end").GetInt32())).Single());
 
-        await admin.PostAsync("/api/bots/rasa-food/train", null);
-        var registry = ingress.Factory.Services.GetRequiredService<ModelRegistry>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await registry.GetAsync("rasa-food", CancellationToken.None) is null && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        await ingress.Factory.TrainAsync("rasa-food");
         await Chat.SendAsync(ingress.Factory.CreateClient(), "rasa-user", "hello", "rasa-food");
         var turn = Assert.Single((await Chat.TurnsAsync(admin, "rasa-user", 1, "rasa-food")).Turns);
         Assert.Equal(("greet", "Hey! How can I help?"), (turn.Intent, turn.Replies.Single()));

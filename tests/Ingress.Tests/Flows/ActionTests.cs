@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatbotPipeline.Backends.Documents;
-using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Tests.Support;
 using MassTransit;
@@ -47,14 +46,7 @@ public sealed class ActionTests : IAsyncLifetime
         api["url"] = $"{baseUrl}/api/orders/status?order_id={{{{ parameters['order_number'] }}}}";
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/bots/{botId}/import", JsonContent.Create(file))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/bots/{botId}", new { id = botId, name = "Orders", actionHosts })).StatusCode);
-        await admin.PostAsync($"/api/bots/{botId}/train", null);
-        var registry = _ingress.Services.GetRequiredService<ModelRegistry>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await registry.GetAsync(botId, CancellationToken.None) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The order bot did not train.");
-            await Task.Delay(100);
-        }
+        await _ingress.TrainAsync(botId);
         return botId;
     }
 
@@ -115,10 +107,7 @@ public sealed class ActionTests : IAsyncLifetime
         };
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/orders-post/import", JsonContent.Create(file))).StatusCode);
         await admin.PutAsJsonAsync("/api/bots/orders-post", new { id = "orders-post", name = "Orders", actionHosts = new[] { "127.0.0.1" } });
-        await admin.PostAsync("/api/bots/orders-post/train", null);
-        var registry = _ingress.Services.GetRequiredService<ModelRegistry>();
-        while (await registry.GetAsync("orders-post", CancellationToken.None) is null)
-            await Task.Delay(100);
+        await _ingress.TrainAsync("orders-post");
 
         var client = _ingress.CreateClient();
         await Chat.SendAsync(client, "poster", "What is my order status", "orders-post", metadata: new { shop = "north" });

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Ingress.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 
@@ -24,7 +22,7 @@ public sealed class AicfBotsTests(ReadyIngress ingress) : IClassFixture<ReadyIng
         var admin = ingress.Factory.CreateAdminClient();
         var import = await admin.PostAsync($"/api/bots/{botId}/import", new StringContent(File(file), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
-        await TrainAsync(admin, botId);
+        await ingress.Factory.TrainAsync(botId);
 
         var client = ingress.Factory.CreateClient();
         foreach (var text in said)
@@ -106,16 +104,4 @@ public sealed class AicfBotsTests(ReadyIngress ingress) : IClassFixture<ReadyIng
 
     private static List<(string? Intent, string Message)> Warnings(JsonElement summary) =>
         [.. summary.GetProperty("warnings").EnumerateArray().Select(w => (w.GetProperty("intentId").GetString(), w.GetProperty("message").GetString()!))];
-
-    private async Task TrainAsync(HttpClient admin, string botId)
-    {
-        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/bots/{botId}/train", null)).StatusCode);
-        var registry = ingress.Factory.Services.GetRequiredService<ModelRegistry>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await registry.GetAsync(botId, CancellationToken.None) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Bot {botId} was not trained within 60 s.");
-            await Task.Delay(100);
-        }
-    }
 }

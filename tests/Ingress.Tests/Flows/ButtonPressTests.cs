@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using ChatbotPipeline.Consumers.Nlu;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
 using ChatbotPipeline.Ingress.Tests.Support;
@@ -49,14 +47,7 @@ public sealed class ButtonPressTests(PlatformIngress ingress)
             buttons = sizes.Select(size => new { title = char.ToUpperInvariant(size[0]) + size[1..], payload = $"/{size}" }).ToArray(),
         }).ToArray();
         Assert.True((await admin.PostAsJsonAsync("/api/bots/sizes/import", new { intents, entities = Array.Empty<object>() }, TestContext.Current.CancellationToken)).IsSuccessStatusCode);
-        await admin.PostAsync("/api/bots/sizes/train", null, TestContext.Current.CancellationToken);
-        var registry = ingress.Factory.Services.GetRequiredService<ModelRegistry>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await registry.GetAsync("sizes", CancellationToken.None) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The sizes bot did not train within 60 s.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await ingress.Factory.TrainAsync("sizes");
         var client = ingress.Factory.CreateClient();
         var phone = $"+1555{Random.Shared.Next(1_000_000, 9_999_999)}";
 

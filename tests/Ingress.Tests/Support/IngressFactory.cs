@@ -2,6 +2,7 @@ using System.Net;
 using ChatbotPipeline.Ingress.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatbotPipeline.Ingress.Tests.Support;
@@ -33,6 +34,19 @@ public sealed class IngressFactory(string dataFolder, string environment = "Deve
         var client = CreateClient();
         client.DefaultRequestHeaders.Add(ApiKeyFilter.Header, ApiKey);
         return client;
+    }
+
+    /// <summary>Trains a bot through the admin API and waits (up to 60 s) until NLU serves its model.</summary>
+    public async Task TrainAsync(string botId)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, (await CreateAdminClient().PostAsync($"/api/bots/{botId}/train", null)).StatusCode);
+        var registry = Services.GetRequiredService<ChatbotPipeline.Consumers.Nlu.ModelRegistry>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await registry.GetAsync(botId, CancellationToken.None) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Bot {botId} was not trained within 60 s.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Waits until <c>/health/ready</c> passes: the bus is up and the demo model is loaded.</summary>
