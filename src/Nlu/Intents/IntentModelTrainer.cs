@@ -30,7 +30,7 @@ public sealed class IntentModelTrainer(IntentTrainingSettings? settings = null)
         var texts = examples.Select(e => TextNormalizer.Normalize(e.Text)).ToArray();
         var ids = examples.Select(e => labelIds[e.Intent]).ToArray();
         // Each phrase is encoded once (the costly part), from its own words: the encoder knows case and numbers.
-        var encoder = SentenceEncoders.Get(Settings.Encoder) is { } found ? new EncoderBlock(found, Settings.EncoderWeight) : null;
+        var encoder = SentenceEncoders.Get(Settings.Encoder) is { } found ? new EncoderBlock(found, Settings.EncoderWeight ?? found.DefaultWeight) : null;
         var encoded = encoder?.Encoder.Encode(examples.Select(e => e.Text).ToArray());
 
         var (fit, holdout) = Split(ids);

@@ -6,7 +6,7 @@ namespace ChatbotPipeline.Nlu.Intents;
 /// <param name="Cost">SVM misclassification cost C (larger fits the training phrases harder); only for <see cref="IntentClassifierAlgorithm.LinearSvm"/>.</param>
 /// <param name="HoldoutFraction">Share of each intent's phrases held out to evaluate and calibrate before the final fit on all phrases.</param>
 /// <param name="Encoder">The sentence encoder whose vectors join the n-grams (<c>minilm</c>), or <c>none</c>.</param>
-/// <param name="EncoderWeight">The encoder block's scale against the n-gram blocks (each of length 1).</param>
+/// <param name="EncoderWeight">The encoder block's scale against the n-gram blocks (each of length 1); null: the encoder's own default.</param>
 public sealed record IntentTrainingSettings(
     IntentFeatureSettings Features,
     IntentClassifierAlgorithm Algorithm = IntentClassifierAlgorithm.LinearSvm,
@@ -17,7 +17,7 @@ public sealed record IntentTrainingSettings(
     double HoldoutFraction = 0.1,
     int Seed = 1,
     string Encoder = Encoders.SentenceEncoders.None,
-    float EncoderWeight = 1.5f)
+    float? EncoderWeight = null)
 {
     public static IntentTrainingSettings Default { get; } = new(IntentFeatureSettings.Default);
 }

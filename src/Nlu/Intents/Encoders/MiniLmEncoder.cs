@@ -34,6 +34,9 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
 
     public int Dimension => 384;
 
+    // 1.5 → 96.87 %, 2.0 → 96.77 %, 3.0 → 96.50 % in scope on CLINC150 valid.jsonl.
+    public float DefaultWeight => 1.5f;
+
     public float[][] Encode(IReadOnlyList<string> texts)
     {
         var vectors = new float[texts.Count][];
@@ -45,15 +48,26 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
             else
                 missing.Add(i);
         }
-        foreach (var batch in missing.Chunk(BatchSize))
+        var encoded = EncodeUncached([.. missing.Select(i => texts[i])]);
+        for (var j = 0; j < missing.Count; j++)
         {
-            var encoded = _encoder.Encode([.. batch.Select(i => texts[i])], CancellationToken.None);
-            for (var j = 0; j < batch.Length; j++)
-            {
-                vectors[batch[j]] = encoded[j];
-                if (_cache.Count < CachedTexts)
-                    _cache.TryAdd(texts[batch[j]], encoded[j]);
-            }
+            vectors[missing[j]] = encoded[j];
+            if (_cache.Count < CachedTexts)
+                _cache.TryAdd(texts[missing[j]], encoded[j]);
+        }
+        return vectors;
+    }
+
+    /// <summary>Runs the transformer on every text, in batches, without reading or filling the text cache.</summary>
+    internal float[][] EncodeUncached(IReadOnlyList<string> texts)
+    {
+        var vectors = new float[texts.Count][];
+        var done = 0;
+        foreach (var batch in texts.Chunk(BatchSize))
+        {
+            var encoded = _encoder.Encode([.. batch], CancellationToken.None);
+            encoded.CopyTo(vectors, done);
+            done += batch.Length;
         }
         return vectors;
     }

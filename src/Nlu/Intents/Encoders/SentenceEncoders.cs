@@ -7,14 +7,16 @@ namespace ChatbotPipeline.Nlu.Intents.Encoders;
 /// </summary>
 public static class SentenceEncoders
 {
-    /// <summary>No encoder: n-grams only (the fast path for bots that need the most messages per second).</summary>
+    /// <summary>No encoder: n-grams only.</summary>
     public const string None = "none";
 
     public const string Default = MiniLmEncoder.EncoderName;
 
     private static readonly Lazy<ISentenceEncoder> MiniLm = new(() => new MiniLmEncoder(Math.Max(1, Environment.ProcessorCount)));
 
-    public static IReadOnlyList<string> Names { get; } = [None, MiniLmEncoder.EncoderName];
+    private static readonly Lazy<ISentenceEncoder> StaticWords = new(() => new StaticWordEncoder((MiniLmEncoder)MiniLm.Value));
+
+    public static IReadOnlyList<string> Names { get; } = [None, MiniLmEncoder.EncoderName, StaticWordEncoder.EncoderName];
 
     /// <summary>The encoder of that name, or null for <see cref="None"/>.</summary>
     /// <exception cref="ArgumentException">This build has no encoder of that name.</exception>
@@ -22,6 +24,7 @@ public static class SentenceEncoders
     {
         None => null,
         MiniLmEncoder.EncoderName => MiniLm.Value,
+        StaticWordEncoder.EncoderName => StaticWords.Value,
         var unknown => throw new ArgumentException($"Unknown encoder '{unknown}'; this build has {string.Join(", ", Names)}."),
     };
 }
