@@ -11,8 +11,9 @@ using ChatbotPipeline.Nlu.Intents;
 const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --train FILE[,FILE] --test FILE [--oos FILE] [--oos-train FILE[,FILE]] [--json]"
     + " [--threshold P] [--margin P] [--min-familiarity S] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
     + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]"
-    + " [--encoder none|minilm] [--encoder-weight W] [--choose-threshold-on FILE[,FILE]] [--min-in-scope F] [--shots K --seeds 1,2,3]";
-string? train = null, test = null, oos = null, oosTrain = null, chooseOn = null;
+    + " [--encoder none|minilm|minilm-static] [--encoder-weight W] [--choose-threshold-on FILE[,FILE]] [--min-in-scope F] [--shots K --seeds 1,2,3]"
+    + " [--save-model FILE] | --serving-memory-of MODEL_FILE --test FILE";
+string? train = null, test = null, oos = null, oosTrain = null, chooseOn = null, saveModel = null, servingMemoryOf = null;
 var minInScope = 0.945;
 int? shots = null;
 int[] seeds = [1, 2, 3];
@@ -42,6 +43,8 @@ for (var i = 0; i < args.Length; i++)
         case "--encoder": settings = settings with { Encoder = Next() }; break;
         case "--encoder-weight": settings = settings with { EncoderWeight = float.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--choose-threshold-on": chooseOn = Next(); break;
+        case "--save-model": saveModel = Next(); break;
+        case "--serving-memory-of": servingMemoryOf = Next(); break;
         case "--min-in-scope": minInScope = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--threads": settings = settings with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--holdout": settings = settings with { HoldoutFraction = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -54,6 +57,19 @@ for (var i = 0; i < args.Length; i++)
         case "--min-char-count": features = features with { MinCharNgramCount = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         default: Console.Error.WriteLine(Usage); return 2;
     }
+}
+// What serving a model costs: a fresh process that only loads it (and its encoder) and answers the test set once.
+if (servingMemoryOf is not null && test is not null)
+{
+    await using (var file = File.OpenRead(servingMemoryOf))
+    {
+        var served = IntentModel.Load(file);
+        foreach (var utterance in Dataset.Load(test))
+            served.Predict(utterance.Text);
+    }
+    GC.Collect();
+    Console.WriteLine(JsonSerializer.Serialize(new { Model = servingMemoryOf, ResidentMiB = ResidentMiB("VmRSS:"), PeakResidentMiB = PeakResidentMiB() }, JsonSerializerOptions.Web));
+    return 0;
 }
 if (train is null || test is null)
 {
@@ -139,6 +155,8 @@ saved.Position = 0;
 watch.Restart();
 IntentModel.Load(saved).Predict(testSet[0].Text);
 var loadSeconds = watch.Elapsed.TotalSeconds;
+if (saveModel is not null)
+    await File.WriteAllBytesAsync(saveModel, saved.ToArray());
 
 // Entities, when the data has them: the learned tagger alone, scored on exact span and type.
 object? entityResult = null;
@@ -195,9 +213,11 @@ foreach (var point in curve)
         $"     {point.Threshold:F2} |      {point.InScopeAccuracy,7:P1} | {(point.OutOfScopeRecall is { } recall ? recall.ToString("P1", CultureInfo.InvariantCulture) : "-"),7}"));
 return 0;
 
-static double PeakResidentMiB()
+static double PeakResidentMiB() => ResidentMiB("VmHWM:");
+
+static double ResidentMiB(string field)
 {
-    var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
     return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }
 

@@ -7,11 +7,11 @@ namespace ChatbotPipeline.Bench.Pipeline;
 /// <param name="RabbitMq">host:port of a RabbitMQ node: measure on it, next to the raw MassTransit ceiling.</param>
 /// <param name="Redis">A Redis configuration string: the cache for the RabbitMQ run.</param>
 internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup, string? Url, bool Json,
-    string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null, string? Sqs = null, string? Encoder = null, bool UniqueTexts = false)
+    string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null, string? Sqs = null, string?[]? EncoderNames = null, bool UniqueTexts = false)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/Pipeline -- [--messages N] [--concurrency 1,16,64] [--warmup N] [--url http://host:port] [--json]
-                                                          [--rabbitmq host:port [--rabbitmq-node rabbit@localhost] | --sqs http://host:port] [--redis host:port] [--encoder minilm|none] [--unique-texts]
+                                                          [--rabbitmq host:port [--rabbitmq-node rabbit@localhost] | --sqs http://host:port] [--redis host:port] [--encoder none,minilm,minilm-static] [--unique-texts]
           --messages     messages per concurrency level (default 4000)
           --concurrency  simulated users talking at once, comma-separated levels (default 1,16,64)
           --warmup       messages sent before measuring each level (default 200)
@@ -21,9 +21,13 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                          first measure the raw MassTransit ceiling there: one no-op hop, and the pipeline's shape with no-op consumers
           --sqs          run the Ingress on the SQS transport at this endpoint (e.g. fauxqs), queues under a fresh prefix
           --redis        Redis as the cache
-          --encoder      the demo bot's sentence encoder: minilm (the default) or none (n-grams only)
+          --encoder      the demo bot's sentence encoder: none (n-grams only), minilm, minilm-static; several, comma-separated,
+                         run one after the other (each on a fresh pipeline) and are compared with the first (default: as configured, minilm)
           --unique-texts every message a text never seen before, so no cache of sentence vectors helps
         """;
+
+    /// <summary>The encoders to measure, in order; one null entry means the pipeline's configured default.</summary>
+    public string?[] Encoders => EncoderNames is { Length: > 0 } names ? names : [null];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -42,7 +46,7 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                 "--rabbitmq-node" => options with { RabbitMqNode = Next() },
                 "--redis" => options with { Redis = Next() },
                 "--sqs" => options with { Sqs = Next() },
-                "--encoder" => options with { Encoder = Next() },
+                "--encoder" => options with { EncoderNames = Next().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
                 "--unique-texts" => options with { UniqueTexts = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };

@@ -4,58 +4,72 @@ using ChatbotPipeline.Bench.Pipeline;
 
 // Webhook → reply throughput and latency of the pipeline; see docs/BENCHMARKS.md for results.
 var options = BenchOptions.Parse(args);
-var ceiling = options.RabbitMq is null ? null : new Ceiling([], []);
+using var http = new HttpClient();
+await using var replies = await CallbackReceiver.StartAsync();
 await using var rawHost = options.RabbitMq is null ? null : await RabbitMqVirtualHost.CreateAsync(options.RabbitMqNode, "raw");
 await using var raw = rawHost is null ? null : await StartRawBusAsync(options, rawHost.Name);
 
-await using var replies = await CallbackReceiver.StartAsync();
-await using var virtualHost = options.RabbitMq is null ? null : await RabbitMqVirtualHost.CreateAsync(options.RabbitMqNode, "pipeline");
-await using var ingress = options.Url is null ? await IngressProcess.StartAsync(Backends(options, virtualHost?.Name)) : null;
-using var http = new HttpClient();
-var run = new LoadRun(http, options.Url ?? ingress!.Url, replies, options.UniqueTexts);
-
-var reports = new List<LatencyReport>();
-foreach (var users in options.Concurrency)
+// Each encoder gets a pipeline of its own, one after the other in this process, so their ratio is measured in one run.
+var runs = new List<EncoderRun>();
+foreach (var encoder in options.Encoders)
 {
-    // Ceiling and pipeline level by level, back to back: a shared machine's speed drifts over minutes.
-    if (raw is not null)
+    var ceiling = raw is null ? null : new Ceiling([], []);
+    await using var virtualHost = options.RabbitMq is null ? null : await RabbitMqVirtualHost.CreateAsync(options.RabbitMqNode, "pipeline");
+    await using var ingress = options.Url is null ? await IngressProcess.StartAsync(Backends(options, virtualHost?.Name, encoder)) : null;
+    var url = options.Url ?? ingress!.Url;
+    var run = new LoadRun(http, url, replies, options.UniqueTexts);
+    var reports = new List<LatencyReport>();
+    var nlu = new List<NluLatency>();
+    foreach (var users in options.Concurrency)
     {
-        foreach (var (shape, results) in new[] { (RawShape.OneHop, ceiling!.OneHop), (RawShape.PipelineShape, ceiling.PipelineShape) })
+        // Ceiling and pipeline level by level, back to back: a shared machine's speed drifts over minutes.
+        if (raw is not null)
         {
-            await raw.RunAsync(shape, users, options.Warmup);
-            results.Add(await raw.RunAsync(shape, users, options.Messages));
+            foreach (var (shape, results) in new[] { (RawShape.OneHop, ceiling!.OneHop), (RawShape.PipelineShape, ceiling.PipelineShape) })
+            {
+                await raw.RunAsync(shape, users, options.Warmup);
+                results.Add(await raw.RunAsync(shape, users, options.Messages));
+            }
         }
+        await run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}");
+        var before = await ConsumeHistogram.ScrapeAsync(http, url, "nlu");
+        reports.Add(await run.RunAsync(users, options.Messages, $"run-{users}-{Guid.NewGuid():N}"));
+        nlu.Add(NluLatency.Of((await ConsumeHistogram.ScrapeAsync(http, url, "nlu")).Minus(before)));
     }
-    await run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}");
-    reports.Add(await run.RunAsync(users, options.Messages, $"run-{users}-{Guid.NewGuid():N}"));
+    runs.Add(new EncoderRun(encoder ?? "(configured)", reports, nlu, ceiling, ingress?.PeakResidentMiB()));
 }
-var peak = ingress?.PeakResidentMiB();
 
 if (options.Json)
 {
-    Console.WriteLine(JsonSerializer.Serialize(new { reports, ingressPeakResidentMiB = peak, ceiling }, JsonSerializerOptions.Web));
+    Console.WriteLine(JsonSerializer.Serialize(runs, JsonSerializerOptions.Web));
     return;
 }
-if (ceiling is not null)
+foreach (var result in runs)
 {
-    Console.WriteLine("Raw MassTransit on RabbitMQ, one no-op hop:");
+    if (runs.Count > 1)
+        Console.WriteLine($"\n## Encoder: {result.Encoder}\n");
+    if (result.Ceiling is not null)
+    {
+        Console.WriteLine("Raw MassTransit on RabbitMQ, one no-op hop:");
+        Console.WriteLine(LatencyReport.Header);
+        result.Ceiling.OneHop.ForEach(Console.WriteLine);
+        Console.WriteLine("\nRaw MassTransit on RabbitMQ, the pipeline's shape with no-op consumers (1 hop, then fan-out to 4 queues):");
+        Console.WriteLine(LatencyReport.Header);
+        result.Ceiling.PipelineShape.ForEach(Console.WriteLine);
+        Console.WriteLine($"\nPipeline end to end on RabbitMQ{(options.Redis is null ? "" : " + Redis")}:");
+    }
+    else if (options.Sqs is not null)
+    {
+        Console.WriteLine($"Pipeline end to end on the SQS transport ({options.Sqs}){(options.Redis is null ? "" : " + Redis")}:");
+    }
     Console.WriteLine(LatencyReport.Header);
-    ceiling.OneHop.ForEach(Console.WriteLine);
-    Console.WriteLine("\nRaw MassTransit on RabbitMQ, the pipeline's shape with no-op consumers (1 hop, then fan-out to 4 queues):");
-    Console.WriteLine(LatencyReport.Header);
-    ceiling.PipelineShape.ForEach(Console.WriteLine);
-    Console.WriteLine($"\nPipeline end to end on RabbitMQ{(options.Redis is null ? "" : " + Redis")}:");
+    result.Reports.ForEach(Console.WriteLine);
+    if (result.Ceiling is not null)
+        Console.WriteLine($"\n{CeilingComparison.Header}\n{string.Join('\n', CeilingComparison.Of(result.Reports, result.Ceiling))}");
+    if (result.IngressPeakResidentMiB is { } peak)
+        Console.WriteLine($"\nIngress peak RSS: {peak:F0} MiB");
 }
-else if (options.Sqs is not null)
-{
-    Console.WriteLine($"Pipeline end to end on the SQS transport ({options.Sqs}){(options.Redis is null ? "" : " + Redis")}:");
-}
-Console.WriteLine(LatencyReport.Header);
-reports.ForEach(Console.WriteLine);
-if (ceiling is not null)
-    Console.WriteLine($"\n{CeilingComparison.Header}\n{string.Join('\n', CeilingComparison.Of(reports, ceiling))}");
-if (peak is not null)
-    Console.WriteLine($"\nIngress peak RSS: {peak:F0} MiB");
+Console.WriteLine($"\n{EncoderRun.Header}\n{string.Join('\n', EncoderRun.Compare(runs))}");
 
 static Task<RawBus> StartRawBusAsync(BenchOptions options, string virtualHost)
 {
@@ -63,7 +77,7 @@ static Task<RawBus> StartRawBusAsync(BenchOptions options, string virtualHost)
     return RawBus.StartAsync(host, port, virtualHost);
 }
 
-static Dictionary<string, string>? Backends(BenchOptions options, string? virtualHost)
+static Dictionary<string, string>? Backends(BenchOptions options, string? virtualHost, string? encoder)
 {
     var backends = new Dictionary<string, string>();
     if (options.RabbitMq is not null)
@@ -81,8 +95,8 @@ static Dictionary<string, string>? Backends(BenchOptions options, string? virtua
         backends["Bus__AmazonSqs__QueueNamePrefix"] = $"bench{Guid.NewGuid():N}"[..13] + "-";
         backends["Bus__AmazonSqs__AutoProvision"] = "true";
     }
-    if (options.Encoder is not null)
-        backends["Training__Encoder"] = options.Encoder;
+    if (encoder is not null)
+        backends["Training__Encoder"] = encoder;
     if (options.Redis is not null)
     {
         backends["Cache__Provider"] = "Redis";
