@@ -3,6 +3,7 @@ using ChatbotPipeline.Consumers;
 using ChatbotPipeline.ServiceDefaults;
 using ChatbotPipeline.ServiceDefaults.Bus;
 using ChatbotPipeline.ServiceDefaults.Bus.AmazonSqs;
+using ChatbotPipeline.ServiceDefaults.Startup;
 
 // `sqs provision` / `sqs replay QUEUE`: queue administration with this host's configuration, then exit.
 if (SqsCommands.IsCommand(args))
@@ -11,19 +12,23 @@ if (SqsCommands.IsCommand(args))
     return await SqsCommands.RunAsync(args, configuration, Console.Out, CancellationToken.None);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// A wrong setting ends in one line naming the key and what it accepts, not a stack trace.
+return await StartupErrors.RunAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddBackends();
-builder.AddConsumerServices();
-builder.AddPipelineBus(builder.SelectedConsumers());
+    builder.AddServiceDefaults();
+    builder.AddBackends();
+    builder.AddConsumerServices();
+    builder.AddPipelineBus(builder.SelectedConsumers());
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.MapDefaultEndpoints();
+    app.MapDefaultEndpoints();
 
-await app.RunAsync();
-return 0;
+    await app.RunAsync();
+    return 0;
+});
 
 /// <summary>The Consumers host; internal so it never clashes with the Ingress host that references it.</summary>
 internal partial class Program;

@@ -61,6 +61,9 @@ public static partial class IngressExtensions
         var key = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.ApiKey;
         if (app.Environment.IsDevelopment() && key == AdminOptions.DevelopmentApiKey)
             LogDefaultKey(app.Logger, AdminOptions.DevelopmentApiKey);
+        // `dotnet run` applies launchSettings.json's environment over the caller's: say so, or "Production" is silently ignored.
+        if (app.Environment.IsDevelopment() && Environment.GetEnvironmentVariable("DOTNET_LAUNCH_PROFILE") is { Length: > 0 } profile)
+            LogLaunchProfile(app.Logger, profile);
     }
 
     private static void AddIngressConsumers(IBusRegistrationConfigurator bus) =>
@@ -68,4 +71,7 @@ public static partial class IngressExtensions
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development admin API key in use: X-Api-Key: {ApiKey} (set Admin__ApiKey to replace it)")]
     private static partial void LogDefaultKey(ILogger logger, string apiKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development environment set by launch profile '{Profile}' (dotnet run); to run as Production: dotnet run --project src/Ingress --no-launch-profile, with ASPNETCORE_ENVIRONMENT=Production and Admin__ApiKey")]
+    private static partial void LogLaunchProfile(ILogger logger, string profile);
 }

@@ -4,27 +4,33 @@ using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.ChatStream;
 using ChatbotPipeline.Ingress.Webhooks;
 using ChatbotPipeline.ServiceDefaults;
+using ChatbotPipeline.ServiceDefaults.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
+// A wrong setting ends in one line naming the key and what it accepts, not a stack trace.
+return await StartupErrors.RunAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddBackends();
-builder.AddIngressServices();
+    builder.AddServiceDefaults();
+    builder.AddBackends();
+    builder.AddIngressServices();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/webhooks"),
-    webhooks => webhooks.Use(app.Services.GetRequiredService<WebhookMetrics>().MeasureAsync));
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.MapDefaultEndpoints();
-app.MapWebhooks();
-app.MapChatStream();
-app.MapAdminApi();
-app.MapDashboard();
-app.LogDevelopmentApiKey();
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/webhooks"),
+        webhooks => webhooks.Use(app.Services.GetRequiredService<WebhookMetrics>().MeasureAsync));
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.MapDefaultEndpoints();
+    app.MapWebhooks();
+    app.MapChatStream();
+    app.MapAdminApi();
+    app.MapDashboard();
+    app.LogDevelopmentApiKey();
 
-app.Run();
+    await app.RunAsync();
+    return 0;
+});
 
 /// <summary>The Ingress host; public so end-to-end tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

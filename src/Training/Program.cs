@@ -1,20 +1,26 @@
 using ChatbotPipeline.Backends;
 using ChatbotPipeline.ServiceDefaults;
+using ChatbotPipeline.ServiceDefaults.Startup;
 using ChatbotPipeline.ServiceDefaults.Bus;
 using ChatbotPipeline.Training;
 
-var builder = WebApplication.CreateBuilder(args);
+// A wrong setting ends in one line naming the key and what it accepts, not a stack trace.
+return await StartupErrors.RunAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddBackends();
-builder.AddTrainingServices();
-builder.AddPipelineBus(TrainingExtensions.AddTrainingConsumers);
+    builder.AddServiceDefaults();
+    builder.AddBackends();
+    builder.AddTrainingServices();
+    builder.AddPipelineBus(TrainingExtensions.AddTrainingConsumers);
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.MapDefaultEndpoints();
+    app.MapDefaultEndpoints();
 
-app.Run();
+    await app.RunAsync();
+    return 0;
+});
 
 /// <summary>The Training host; internal so it never clashes with the Ingress host that references it.</summary>
 internal partial class Program;

@@ -24,6 +24,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits for the process to end by itself (up to <paramref name="timeout"/>) and gives its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
     public static HostProcess Start(string project, IReadOnlyDictionary<string, string> environment)
     {
         // The test runs from tests/{X}.Tests/bin/{Configuration}/net10.0: the hosts were built beside it.

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotPipeline.ServiceDefaults.Startup;
+
+/// <summary>
+/// Runs a host's start-up and turns a configuration mistake into the one line an operator needs — the key, the value
+/// it has, what is accepted — and exit code <see cref="ExitCode"/> instead of an unhandled exception with a stack.
+/// Anything else still propagates: a bug should keep its stack trace.
+/// </summary>
+public static partial class StartupErrors
+{
+    /// <summary>EX_CONFIG from sysexits.h: "something was found in an unconfigured or misconfigured state".</summary>
+    public const int ExitCode = 78;
+
+    public static async Task<int> RunAsync(Func<Task<int>> host, TextWriter? error = null)
+    {
+        try
+        {
+            return await host();
+        }
+        catch (Exception exception) when (Describe(exception) is { } line)
+        {
+            (error ?? Console.Error).WriteLine(line);
+            return ExitCode;
+        }
+    }
+
+    /// <summary>The one-line explanation of a configuration error, or null when the exception is not one.</summary>
+    public static string? Describe(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case OptionsValidationException invalid:
+                    return "Configuration error: " + string.Join(" ", invalid.Failures.Select(Failure));
+                case InvalidConfigurationException named:
+                    return "Configuration error: " + named.Message;
+                case InvalidOperationException conversion when ConversionFailure().Match(conversion.Message) is { Success: true } match:
+                    return Conversion(match.Groups["value"].Value, match.Groups["key"].Value, match.Groups["type"].Value);
+            }
+            if (e is AggregateException { InnerExceptions.Count: 1 } single)
+                return Describe(single.InnerExceptions[0]);
+        }
+        return null;
+    }
+
+    // DataAnnotation failures wrap the message the option's attribute gives; that message alone is what helps.
+    private static string Failure(string failure) =>
+        DataAnnotationFailure().Match(failure) is { Success: true } match ? match.Groups["message"].Value : failure;
+
+    private static string Conversion(string value, string key, string typeName)
+    {
+        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName)).FirstOrDefault(t => t is not null)
+            ?? Type.GetType(typeName);
+        var accepted = type switch
+        {
+            { IsEnum: true } => "one of " + string.Join(", ", Enum.GetNames(type)),
+            _ when type == typeof(bool) => "true or false",
+            _ when type is not null && (Nullable.GetUnderlyingType(type) ?? type).IsPrimitive => $"a {(Nullable.GetUnderlyingType(type) ?? type).Name} number",
+            _ when type == typeof(TimeSpan) => "a time span such as 00:00:30",
+            _ => $"a {type?.Name ?? typeName}",
+        };
+        return $"Configuration error: {key} is '{value}'; use {accepted} (environment variable {key.Replace(":", "__", StringComparison.Ordinal)}).";
+    }
+
+    [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial Regex ConversionFailure();
+
+    [GeneratedRegex("with the error: '(?<message>.*)'\\.?$")]
+    private static partial Regex DataAnnotationFailure();
+}
+
+/// <summary>A setting that is wrong in a way options validation cannot say (e.g. chosen from several keys at once).</summary>
+public sealed class InvalidConfigurationException(string message) : Exception(message);
