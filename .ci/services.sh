@@ -9,6 +9,7 @@
 #   fauxqs     127.0.0.1:4566   S3_SERVICE_URL, SQS_SERVICE_URL (S3 and SQS emulator)
 #   helm       (a binary)       HELM (chart lint and template, offline)
 #   chromium   (a binary)       CHROMIUM (the dashboard test renders the page headless)
+#   redocly    (a binary)       REDOCLY (lints the OpenAPI document)
 set -euo pipefail
 
 SERVICES_DIR=${SERVICES_DIR:-$(mktemp -d /tmp/chatbot-services.XXXXXX)}
@@ -36,6 +37,11 @@ install_packages() {
   if [ ! -x "$SERVICES_DIR/fauxqs/node_modules/.bin/fauxqs" ]; then
     mkdir -p "$SERVICES_DIR/fauxqs"
     npm install --prefix "$SERVICES_DIR/fauxqs" --no-audit --no-fund --silent fauxqs@1.9.2 >/dev/null
+  fi
+  # The OpenAPI document's linter; the API document test runs it.
+  if [ ! -x "$SERVICES_DIR/redocly/node_modules/.bin/redocly" ]; then
+    mkdir -p "$SERVICES_DIR/redocly"
+    npm install --prefix "$SERVICES_DIR/redocly" --no-audit --no-fund --silent @redocly/cli@2.77.0 >/dev/null
   fi
 }
 
@@ -94,6 +100,9 @@ export REDIS_SERVER
 export S3_SERVICE_URL=http://127.0.0.1:4566
 export SQS_SERVICE_URL=http://127.0.0.1:4566
 export HELM="$SERVICES_DIR/helm/helm"
+export REDOCLY="$SERVICES_DIR/redocly/node_modules/.bin/redocly"
+# Redocly prints a banner about Node 20 on every run; the lint result is what matters.
+export REDOCLY_SUPPRESS_UPDATE_NOTICE=true REDOCLY_TELEMETRY=off
 CHROMIUM=$(command -v chromium)
 export CHROMIUM
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Consumers;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.BotFiles;
@@ -18,6 +19,7 @@ public static partial class IngressExtensions
     public static IHostApplicationBuilder AddIngressServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddApiDocument();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
             .PostConfigure(options =>
             {

@@ -1,5 +1,6 @@
 using ChatbotPipeline.Backends;
 using ChatbotPipeline.Ingress;
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.ChatStream;
 using ChatbotPipeline.Ingress.Webhooks;
@@ -26,6 +27,7 @@ return await StartupErrors.RunAsync(async () =>
     app.MapChatStream();
     app.MapAdminApi();
     app.MapDashboard();
+    app.MapApiDocument();
     app.LogDevelopmentApiKey();
 
     await app.RunAsync();

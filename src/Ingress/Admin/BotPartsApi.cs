@@ -24,21 +24,31 @@ public static class BotPartsApi
     public static void MapIntentsApi(this IEndpointRouteBuilder api)
     {
         var intents = api.MapGroup("/bots/{botId}/intents");
-        intents.MapGet("/", (string botId, IBotStore store, CancellationToken ct) => Intents.ListAsync(botId, store, ct));
-        intents.MapGet("/{intentId}", (string botId, string intentId, IBotStore store, CancellationToken ct) => Intents.GetAsync(botId, intentId, store, ct));
-        intents.MapPost("/", (string botId, Intent intent, IBotStore store, CancellationToken ct) => Intents.CreateAsync(botId, intent, store, ct));
-        intents.MapPut("/{intentId}", (string botId, string intentId, Intent intent, IBotStore store, CancellationToken ct) => Intents.ReplaceAsync(botId, intentId, intent, store, ct));
-        intents.MapDelete("/{intentId}", (string botId, string intentId, IBotStore store, CancellationToken ct) => Intents.DeleteAsync(botId, intentId, store, ct));
+        intents.MapGet("/", (string botId, IBotStore store, CancellationToken ct) => Intents.ListAsync(botId, store, ct))
+            .WithSummary("List a bot's intents");
+        intents.MapGet("/{intentId}", (string botId, string intentId, IBotStore store, CancellationToken ct) => Intents.GetAsync(botId, intentId, store, ct))
+            .WithSummary("Get an intent");
+        intents.MapPost("/", (string botId, Intent intent, IBotStore store, CancellationToken ct) => Intents.CreateAsync(botId, intent, store, ct))
+            .WithSummary("Add an intent");
+        intents.MapPut("/{intentId}", (string botId, string intentId, Intent intent, IBotStore store, CancellationToken ct) => Intents.ReplaceAsync(botId, intentId, intent, store, ct))
+            .WithSummary("Replace an intent");
+        intents.MapDelete("/{intentId}", (string botId, string intentId, IBotStore store, CancellationToken ct) => Intents.DeleteAsync(botId, intentId, store, ct))
+            .WithSummary("Delete an intent");
     }
 
     public static void MapEntitiesApi(this IEndpointRouteBuilder api)
     {
         var entities = api.MapGroup("/bots/{botId}/entities");
-        entities.MapGet("/", (string botId, IBotStore store, CancellationToken ct) => Entities.ListAsync(botId, store, ct));
-        entities.MapGet("/{name}", (string botId, string name, IBotStore store, CancellationToken ct) => Entities.GetAsync(botId, name, store, ct));
-        entities.MapPost("/", (string botId, EntityType entity, IBotStore store, CancellationToken ct) => Entities.CreateAsync(botId, entity, store, ct));
-        entities.MapPut("/{name}", (string botId, string name, EntityType entity, IBotStore store, CancellationToken ct) => Entities.ReplaceAsync(botId, name, entity, store, ct));
-        entities.MapDelete("/{name}", (string botId, string name, IBotStore store, CancellationToken ct) => Entities.DeleteAsync(botId, name, store, ct));
+        entities.MapGet("/", (string botId, IBotStore store, CancellationToken ct) => Entities.ListAsync(botId, store, ct))
+            .WithSummary("List a bot's entity types");
+        entities.MapGet("/{name}", (string botId, string name, IBotStore store, CancellationToken ct) => Entities.GetAsync(botId, name, store, ct))
+            .WithSummary("Get an entity type");
+        entities.MapPost("/", (string botId, EntityType entity, IBotStore store, CancellationToken ct) => Entities.CreateAsync(botId, entity, store, ct))
+            .WithSummary("Add an entity type");
+        entities.MapPut("/{name}", (string botId, string name, EntityType entity, IBotStore store, CancellationToken ct) => Entities.ReplaceAsync(botId, name, entity, store, ct))
+            .WithSummary("Replace an entity type");
+        entities.MapDelete("/{name}", (string botId, string name, IBotStore store, CancellationToken ct) => Entities.DeleteAsync(botId, name, store, ct))
+            .WithSummary("Delete an entity type");
     }
 
     /// <summary>How one kind of bot part is keyed, checked and stored, and its five route handlers.</summary>

@@ -12,7 +12,8 @@ public static class DashboardPage
         app.MapGet("/dashboard", (IWebHostEnvironment environment) =>
             environment.WebRootFileProvider.GetFileInfo("dashboard.html") is { Exists: true } page
                 ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
-                : Results.NotFound());
+                : Results.NotFound())
+            .ExcludeFromDescription();
         return app;
     }
 }

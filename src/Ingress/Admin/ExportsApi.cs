@@ -21,7 +21,9 @@ public static class ExportsApi
     {
         api.MapPost("/bots/{botId}/exports", RequestExport);
         api.MapGet("/exports/{exportId}", GetExport);
-        api.MapGet("/exports/{exportId}/download", Download);
+        api.MapGet("/exports/{exportId}/download", Download)
+            .WithSummary("Download a completed export (gzipped NDJSON, a turn a line)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/gzip");
     }
 
     private static async Task<Results<Accepted<ExportAccepted>, NotFound, ValidationProblem>> RequestExport(string botId, ExportRequest body,
@@ -73,7 +75,7 @@ public static class ExportsApi
     }
 
     /// <summary>The body of an export request: a time range, <c>to</c> exclusive.</summary>
-    public sealed record ExportRequest(DateTimeOffset? From, DateTimeOffset? To, string? Format);
+    public sealed record ExportRequest(DateTimeOffset? From = null, DateTimeOffset? To = null, string? Format = null);
 
     public sealed record ExportAccepted(string ExportId);
 

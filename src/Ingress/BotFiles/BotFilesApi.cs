@@ -21,8 +21,17 @@ public static class BotFilesApi
 
     public static void MapBotFilesApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/bots/{botId}/import", Import);
-        api.MapGet("/bots/{botId}/export", Export);
+        api.MapPost("/bots/{botId}/import", Import)
+            .WithSummary("Import a bot file (replaces intents and entities)")
+            .WithDescription("An ai-chatbot-framework JSON export as the body, or with ?format=rasa the files of a Rasa project (nlu.yml, domain.yml) as multipart/form-data.")
+            .Accepts<AicfBotFile>("application/json")
+            .Accepts<IFormFileCollection>("multipart/form-data");
+        api.MapGet("/bots/{botId}/export", Export)
+            .WithSummary("Export a bot file")
+            .Produces<AicfBotFile>(StatusCodes.Status200OK)
+            .Produces<string>(StatusCodes.Status200OK, "application/yaml")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Replaces the bot's intents and entities with the file's, creating the bot when it is new. Train afterwards.</summary>

@@ -10,7 +10,9 @@ public static class ChatStreamApi
 
     public static IEndpointRouteBuilder MapChatStream(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/chat/{botId}/{conversationId}/events", Subscribe);
+        app.MapGet("/chat/{botId}/{conversationId}/events", Subscribe)
+            .WithSummary("Follow a conversation's replies as server-sent events")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 

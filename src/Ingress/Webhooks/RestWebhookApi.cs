@@ -18,7 +18,11 @@ public static class RestWebhookApi
     public const string Channel = ChannelNames.Rest;
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost($"/webhooks/{Channel}/{{botId}}", Receive).WithMetadata(new WebhookChannel(Channel));
+        app.MapPost($"/webhooks/{Channel}/{{botId}}", Receive).WithMetadata(new WebhookChannel(Channel))
+            .WithSummary("Post a user message (Rasa's REST channel shape)")
+            .WithDescription("202 once the message is queued; replies go to metadata.callback_url, the chat stream, or both. A repeated message_id answers 200 with the first message's id.")
+            .Accepts<RestWebhookRequest>("application/json")
+            .ProducesWebhookProblems();
 
     private static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> Receive(
         string botId, HttpContext context, IBotStore bots, MessageIntake intake, CallbackPolicy callbacks, TimeProvider time,

@@ -20,10 +20,17 @@ public static class MetaWebhookApi
     private static void MapChannel(IEndpointRouteBuilder app, string channel, Func<MetaEnvelope, InboundBatch> read)
     {
         var path = $"/webhooks/{channel}/{{botId}}";
-        app.MapGet(path, Subscribe).WithMetadata(new WebhookChannel(channel));
+        app.MapGet(path, Subscribe).WithMetadata(new WebhookChannel(channel))
+            .WithSummary($"Meta's verification handshake for the {channel} webhook (hub.challenge echoed)")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Produces(StatusCodes.Status403Forbidden);
         app.MapPost(path, (string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels, PlatformIntake intake,
             CancellationToken cancellationToken) => Receive(channel, read, botId, request, channels, intake, cancellationToken))
-            .WithMetadata(new WebhookChannel(channel));
+            .WithMetadata(new WebhookChannel(channel))
+            .WithSummary($"{(channel == ChannelNames.WhatsApp ? "WhatsApp Cloud API" : "Messenger")} webhook event (X-Hub-Signature-256 checked)")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesWebhookProblems();
     }
 
     /// <summary>The handshake Meta makes when the callback URL is saved: echo <c>hub.challenge</c> if the verify token matches.</summary>

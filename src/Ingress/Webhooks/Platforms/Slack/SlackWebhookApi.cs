@@ -13,7 +13,11 @@ namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Slack;
 public static class SlackWebhookApi
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost($"/webhooks/{ChannelNames.Slack}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Slack));
+        app.MapPost($"/webhooks/{ChannelNames.Slack}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Slack))
+            .WithSummary("Slack Events API and interactivity (signed with the signing secret)")
+            .Accepts<System.Text.Json.JsonElement>("application/json", "application/x-www-form-urlencoded")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesWebhookProblems();
 
     private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels,
         PlatformIntake intake, TimeProvider time, CancellationToken cancellationToken)

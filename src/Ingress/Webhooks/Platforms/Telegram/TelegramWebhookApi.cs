@@ -12,7 +12,11 @@ namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Telegram;
 public static class TelegramWebhookApi
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost($"/webhooks/{ChannelNames.Telegram}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Telegram));
+        app.MapPost($"/webhooks/{ChannelNames.Telegram}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Telegram))
+            .WithSummary("Telegram Bot API update (X-Telegram-Bot-Api-Secret-Token checked)")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesWebhookProblems();
 
     private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels,
         PlatformIntake intake, CancellationToken cancellationToken)

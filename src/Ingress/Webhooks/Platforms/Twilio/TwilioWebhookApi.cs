@@ -17,7 +17,11 @@ public static class TwilioWebhookApi
     public const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response></Response>""";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost($"/webhooks/{ChannelNames.Twilio}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Twilio));
+        app.MapPost($"/webhooks/{ChannelNames.Twilio}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Twilio))
+            .WithSummary("Twilio SMS/WhatsApp message (X-Twilio-Signature checked)")
+            .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded")
+            .Produces<string>(StatusCodes.Status200OK, "text/xml")
+            .ProducesWebhookProblems();
 
     private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels,
         PlatformIntake intake, CancellationToken cancellationToken)
