@@ -29,6 +29,8 @@ public static class ServiceDefaultsExtensions
         // Probes poll readiness every few seconds; an unready check would log an error each time.
         // /health/ready answers with the failing check and its reason instead.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
+        // Two lines per outgoing request, and a failed one with its whole stack; the caller logs what went wrong.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
         PrometheusExport.Configure();

@@ -38,12 +38,21 @@ public sealed partial class NotificationConsumer(
         var message = understood.Message;
         if (message.ReplyTo is null || understood.Replies.Count == 0)
             return;
-        if (message.Channel == ChannelNames.Rest)
-            await DeliverToCallbackAsync(understood, context.CancellationToken);
-        else if (platforms.FirstOrDefault(platform => platform.Channel == message.Channel) is { } platform)
-            await DeliverToPlatformAsync(platform, understood, context.CancellationToken);
-        else
-            LogNoReplier(message.MessageId, message.Channel);
+        try
+        {
+            if (message.Channel == ChannelNames.Rest)
+                await DeliverToCallbackAsync(understood, context.CancellationToken);
+            else if (platforms.FirstOrDefault(platform => platform.Channel == message.Channel) is { } platform)
+                await DeliverToPlatformAsync(platform, understood, context.CancellationToken);
+            else
+                LogNoReplier(message.MessageId, message.Channel);
+        }
+        catch (ReplyFailedException failed)
+        {
+            // One line per attempt, whichever transport retries it (its own retry log may show only the first).
+            LogAttemptFailed(message.MessageId, context.GetRetryAttempt() + 1, failed.Message);
+            throw;
+        }
     }
 
     private async Task DeliverToCallbackAsync(MessageUnderstood understood, CancellationToken cancellationToken)
@@ -72,6 +81,9 @@ public sealed partial class NotificationConsumer(
     }
 
     private static string DeliveredKey(MessageReceived message, int replyIndex) => $"notify:delivered:{message.MessageId}:{replyIndex}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reply to {MessageId} not delivered (attempt {Attempt}): {Cause}")]
+    private partial void LogAttemptFailed(string messageId, int attempt, string cause);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {ReplyCount} replies for {MessageId} on {Channel}")]
     private partial void LogDelivered(int replyCount, string messageId, string channel);

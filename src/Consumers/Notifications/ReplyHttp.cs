@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatbotPipeline.Consumers.Notifications;
 
 /// <summary>
-/// Sends a reply request and sorts the answer into delivered, worth retrying (<see cref="HttpRequestException"/>: the
+/// Sends a reply request and sorts the answer into delivered, worth retrying (<see cref="ReplyFailedException"/>: the
 /// consumer's retry intervals take over) and refused for good (<see cref="ReplyRejectedException"/>). A 429 with a
 /// short enough <c>Retry-After</c> is waited out and sent again here, as Slack and Telegram ask.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> opt
         for (var attempt = 1; ; attempt++)
         {
             using var message = request();
-            var response = await http.SendAsync(message, cancellationToken);
+            var response = await SendOnceAsync(receiver, message, cancellationToken);
             if (response.IsSuccessStatusCode)
                 return response;
             using (response)
@@ -35,8 +35,24 @@ public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> opt
                 }
                 if (status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests))
                     throw new ReplyRejectedException(receiver, status);
-                throw new HttpRequestException($"{receiver} answered HTTP {status}.", null, response.StatusCode);
+                throw new ReplyFailedException(receiver, $"answered HTTP {status}.");
             }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(string receiver, HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException unreachable)
+        {
+            throw new ReplyFailedException(receiver, $"could not be reached ({unreachable.Message}).", unreachable);
+        }
+        catch (TaskCanceledException timeout) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ReplyFailedException(receiver, $"did not answer within {http.Timeout.TotalSeconds:0} s.", timeout);
         }
     }
 

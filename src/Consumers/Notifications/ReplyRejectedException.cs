@@ -9,4 +9,9 @@ public sealed class ReplyRejectedException(string receiver, string reason) : Exc
     public ReplyRejectedException(string receiver, int statusCode) : this(receiver, $"HTTP {statusCode}.")
     {
     }
+
+    // One line in the fault log: the receiver and its answer are the whole story.
+    public override string? StackTrace => null;
+
+    public override string ToString() => $"{nameof(ReplyRejectedException)}: {Message}";
 }
