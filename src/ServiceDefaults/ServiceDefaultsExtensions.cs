@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using ChatbotPipeline.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
@@ -31,6 +32,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         // Two lines per outgoing request, and a failed one with its whole stack; the caller logs what went wrong.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.AddTracing();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
         PrometheusExport.Configure();

@@ -3,13 +3,15 @@ using System.Net.Http.Json;
 using ChatbotPipeline.Backends.Objects;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.Tests.Support;
+using ChatbotPipeline.Ingress.Tests.Tracing;
 using ChatbotPipeline.Tests.Shared;
 
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 
 /// <summary>
 /// Ingress, Consumers and Training as three processes against RabbitMQ or SQS (fauxqs), Redis, S3 (fauxqs) and one
-/// SQLite file: a conversation posted to Ingress is answered by the other two, and the model lies in the bucket.
+/// SQLite file: a conversation posted to Ingress is answered by the other two, the model lies in the bucket, and each
+/// message is one trace across the processes (their OTLP exporters send to a receiver in the test).
 /// </summary>
 public sealed class SeparateHostsTests : IDisposable
 {
@@ -18,7 +20,7 @@ public sealed class SeparateHostsTests : IDisposable
     [Theory]
     [InlineData("RabbitMq")]
     [InlineData("AmazonSqs")]
-    public async Task A_conversation_is_answered_across_three_processes_and_the_model_is_in_the_bucket(string transport)
+    public async Task A_conversation_is_answered_across_three_processes_in_one_trace_and_the_model_is_in_the_bucket(string transport)
     {
         var redis = Environment.GetEnvironmentVariable("REDIS_CONFIGURATION");
         var s3 = Environment.GetEnvironmentVariable("S3_SERVICE_URL");
@@ -27,6 +29,7 @@ public sealed class SeparateHostsTests : IDisposable
         Assert.SkipWhen(transport == "AmazonSqs" && string.IsNullOrEmpty(sqs), "SQS_SERVICE_URL must be set.");
         var virtualHost = transport == "RabbitMq" ? await RabbitMqBroker.CreateVirtualHostAsync() : "";
         var bucket = $"pipeline-{Guid.NewGuid():N}";
+        using var otlp = new OtlpReceiver();
         var ingressUrl = $"http://127.0.0.1:{HostProcess.FreePort()}";
         var shared = new Dictionary<string, string>
         {
@@ -45,6 +48,9 @@ public sealed class SeparateHostsTests : IDisposable
             ["AWS_ACCESS_KEY_ID"] = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") ?? "test",
             ["AWS_SECRET_ACCESS_KEY"] = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "test",
             ["Documents__Sqlite__Path"] = Path.Combine(_folder.Path, "chatbot.db"),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
         };
         if (transport == "RabbitMq")
         {
@@ -60,14 +66,16 @@ public sealed class SeparateHostsTests : IDisposable
         }
 
         // Ingress first: it seeds the demo bot, whose training request then waits on the broker for the trainer.
-        await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>(shared) { ["ASPNETCORE_URLS"] = ingressUrl, ["Ingress__HostWorkers"] = "false" });
+        await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>(shared)
+            { ["ASPNETCORE_URLS"] = ingressUrl, ["Ingress__HostWorkers"] = "false", ["OTEL_SERVICE_NAME"] = "ingress" });
         using var http = new HttpClient { BaseAddress = new Uri(ingressUrl) };
         http.DefaultRequestHeaders.Add(ApiKeyFilter.Header, IngressFactory.ApiKey);
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);
-        await using var training = HostProcess.Start("Training", shared);
+        await using var training = HostProcess.Start("Training", new Dictionary<string, string>(shared) { ["OTEL_SERVICE_NAME"] = "training" });
         // A replica that starts after a model was published finds it by polling the bucket; ready means it has.
         var consumersUrl = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        await using var consumers = HostProcess.Start("Consumers", new Dictionary<string, string>(shared) { ["ASPNETCORE_URLS"] = consumersUrl, ["Nlu__ModelRefreshSeconds"] = "1" });
+        await using var consumers = HostProcess.Start("Consumers", new Dictionary<string, string>(shared)
+            { ["ASPNETCORE_URLS"] = consumersUrl, ["Nlu__ModelRefreshSeconds"] = "1", ["OTEL_SERVICE_NAME"] = "consumers" });
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/api/bots/demo/model")).StatusCode == HttpStatusCode.OK, "the demo model", training);
         await HostProcess.WaitForAsync(async () => (await http.GetAsync($"{consumersUrl}/health/ready")).StatusCode == HttpStatusCode.OK, "Consumers ready", consumers);
 
@@ -77,6 +85,11 @@ public sealed class SeparateHostsTests : IDisposable
         var turns = (await Chat.TurnsAsync(http, "three-hosts", 2)).Turns;
 
         Assert.Equal(["awaiting-parameter", "completed"], turns.Select(t => t.DialogueState));
+        // The webhook's span (Ingress) and every consumer's (Consumers) share one trace id.
+        await HostProcess.WaitForAsync(() => Task.FromResult(otlp.Spans.Any(s => s.Service == "ingress" && s.Name.StartsWith("POST /webhooks/rest", StringComparison.Ordinal))),
+            "the webhook's span", ingress);
+        var webhook = otlp.Spans.First(s => s.Service == "ingress" && s.Name.StartsWith("POST /webhooks/rest", StringComparison.Ordinal));
+        await Tracing.TraceAssert.ReachesEveryConsumerAsync(() => otlp.Spans.Where(s => s.TraceId == webhook.TraceId && s.Service == "consumers").Select(s => s.Name).ToList());
         Assert.Equal("ORD12345", turns[1].Parameters["order_number"]);
         var version = turns[1].ModelVersion!;
         // Each host serves its own metrics: the webhooks on Ingress, the consumers and the model on Consumers.

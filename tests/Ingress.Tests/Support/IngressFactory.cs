@@ -9,8 +9,9 @@ namespace ChatbotPipeline.Ingress.Tests.Support;
 
 /// <summary>The real Ingress host, embedded workers included, over its own data folder.</summary>
 /// <param name="logs">Receives the host's logs besides its console, for tests that inspect them.</param>
+/// <param name="services">Changes to the host's services, for tests that observe it (an in-memory trace exporter).</param>
 public sealed class IngressFactory(string dataFolder, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null,
-    ILoggerProvider? logs = null)
+    ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-admin-key-0123456789";
@@ -26,6 +27,8 @@ public sealed class IngressFactory(string dataFolder, string environment = "Deve
             builder.UseSetting(key, value);
         if (logs is not null)
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        if (services is not null)
+            builder.ConfigureServices(services);
     }
 
     /// <summary>A client that sends the admin key.</summary>

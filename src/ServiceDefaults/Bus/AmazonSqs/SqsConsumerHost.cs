@@ -116,6 +116,8 @@ public sealed partial class SqsConsumerHost(
         {
             ["Content-Type"] = delivery.Attributes.GetValueOrDefault(SqsPublisher.ContentTypeAttribute, "application/vnd.masstransit+json"),
         };
+        // MassTransit's consume span starts under this one, in the sender's trace.
+        using var receive = Telemetry.SqsTraceContext.StartReceive(queue, delivery.Attributes);
         try
         {
             await dispatcher.Dispatch(Encoding.UTF8.GetBytes(delivery.Body), headers, cancellationToken);

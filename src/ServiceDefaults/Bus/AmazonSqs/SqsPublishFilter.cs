@@ -15,7 +15,8 @@ public sealed class SqsPublishFilter<T>(SqsPublisher publisher, SqsSubscriptions
         var serializer = context.Serializer ?? throw new InvalidOperationException($"No serializer for {typeof(T).Name}.");
         var body = serializer.GetMessageBody(context);
         await publisher.PublishAsync(new SqsOutgoing(typeof(T).Name, (context.MessageId ?? NewId.NextGuid()).ToString(),
-            context.CorrelationId?.ToString(), body.GetString(), SqsRoutes.GroupKey(context.Message), serializer.ContentType.MediaType), queues, context.CancellationToken);
+            context.CorrelationId?.ToString(), body.GetString(), SqsRoutes.GroupKey(context.Message), serializer.ContentType.MediaType,
+            [.. Telemetry.SqsTraceContext.Outgoing()]), queues, context.CancellationToken);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("sqs-publish");

@@ -6,7 +6,9 @@ namespace ChatbotPipeline.ServiceDefaults.Bus.AmazonSqs;
 /// <summary>An outgoing message: its body and what travels beside it as message attributes.</summary>
 /// <param name="GroupKey">What orders it on FIFO queues (a conversation id); ignored on standard queues.</param>
 /// <param name="ContentType">The body's media type, so the receiving side deserializes it as it was written.</param>
-public sealed record SqsOutgoing(string MessageType, string MessageId, string? CorrelationId, string Body, string GroupKey, string? ContentType = null);
+/// <param name="Trace">The sender's W3C trace context (<see cref="Telemetry.SqsTraceContext"/>), sent as attributes.</param>
+public sealed record SqsOutgoing(string MessageType, string MessageId, string? CorrelationId, string Body, string GroupKey, string? ContentType = null,
+    IReadOnlyList<KeyValuePair<string, string>>? Trace = null);
 
 /// <summary>
 /// Sends a message to every queue subscribed to its type: the fan-out SNS would do, on the producer side because no
@@ -41,6 +43,8 @@ public sealed class SqsPublisher(IAmazonSQS sqs, AmazonSqsOptions options)
             attributes[CorrelationIdAttribute] = Text(message.CorrelationId);
         if (message.ContentType is not null)
             attributes[ContentTypeAttribute] = Text(message.ContentType);
+        foreach (var (key, value) in message.Trace ?? [])
+            attributes[key] = Text(value);
         var request = new SendMessageRequest { QueueUrl = url, MessageBody = message.Body, MessageAttributes = attributes };
         if (options.UseFifo)
         {
