@@ -22,9 +22,17 @@ function label(start, granularity) {
   return granularity === "hour" ? `${at.getUTCHours()}:00` : `${at.getUTCMonth() + 1}/${at.getUTCDate()}`;
 }
 
+// Said in the chart's middle instead of drawing an empty axis or a lone dot.
+function noData(svg, text, detail) {
+  svg.append(element("text", { class: "no-data", x: 300, y: 100, "text-anchor": "middle" }, text));
+  if (detail) svg.append(element("text", { x: 300, y: 132, "text-anchor": "middle" }, detail));
+}
+
 // Vertical bars, one per bucket; empty buckets are simply absent, as the API leaves them out.
 function drawBars(svg, points, className) {
   svg.replaceChildren();
+  if (!points.some(p => p.value > 0))
+    return noData(svg, "No messages yet in this span");
   const max = Math.max(1, ...points.map(p => p.value));
   const width = 560 / Math.max(points.length, 1);
   svg.append(element("line", { class: "axis", x1: 30, y1: 190, x2: 590, y2: 190 }));
@@ -34,14 +42,18 @@ function drawBars(svg, points, className) {
     const bar = element("rect", { class: className, x: 30 + i * width + 1, y: 190 - height, width: Math.max(width - 2, 1), height, "data-value": point.value });
     bar.append(element("title", {}, `${point.label}: ${point.value}`));
     svg.append(bar);
-    if (points.length <= 24 || i % Math.ceil(points.length / 12) === 0)
-      svg.append(element("text", { x: 30 + i * width, y: 205 }, point.label));
+    // At most eight labels: at a readable size more would run into each other.
+    if (i % Math.ceil(points.length / 8) === 0)
+      svg.append(element("text", { x: 30 + i * width, y: 212 }, point.label));
   });
 }
 
 // A line through the slots that had messages (a rate of nothing is not zero), placed by slot.
 function drawLine(svg, points, slots) {
   svg.replaceChildren();
+  if (points.length < 2)
+    return points.length === 0 ? noData(svg, "No messages yet in this span")
+      : noData(svg, "Not enough data for a trend yet", `${(100 * points[0].value).toFixed(1)}% in the only slot with messages (${points[0].label})`);
   svg.append(element("line", { class: "axis", x1: 30, y1: 190, x2: 590, y2: 190 }));
   svg.append(element("text", { x: 0, y: 20 }, "100%"));
   svg.append(element("text", { x: 0, y: 190 }, "0%"));
@@ -58,12 +70,14 @@ function drawLine(svg, points, slots) {
 function drawIntents(svg, intents) {
   svg.replaceChildren();
   const entries = Object.entries(intents).slice(0, 10);
+  if (entries.length === 0)
+    return noData(svg, "No intents yet in this span");
   const max = Math.max(1, ...entries.map(([, count]) => count));
   entries.forEach(([intent, count], i) => {
-    svg.append(element("text", { x: 0, y: 22 + i * 24 }, intent));
-    svg.append(element("rect", { class: intent === "fallback" ? "fallback-bar" : "intent-bar", x: 150, y: 10 + i * 24, height: 16,
-      width: 400 * count / max, "data-value": count }));
-    svg.append(element("text", { x: 155 + 400 * count / max, y: 22 + i * 24 }, String(count)));
+    svg.append(element("text", { x: 0, y: 26 + i * 30 }, intent));
+    svg.append(element("rect", { class: intent === "fallback" ? "fallback-bar" : "intent-bar", x: 170, y: 10 + i * 30, height: 20,
+      width: 380 * count / max, "data-value": count }));
+    svg.append(element("text", { x: 176 + 380 * count / max, y: 26 + i * 30 }, String(count)));
   });
 }
 
@@ -96,6 +110,7 @@ async function show() {
       slots.length);
     drawIntents($("intent-chart"), report.totals.intents);
     showTotals(report.totals);
+    document.dispatchEvent(new CustomEvent("bot-shown", { detail: { bot: $("bot").value } }));
     $("status").textContent = `Bot ${report.botId}: ${report.totals.messages} messages from ${from.toISOString()} to ${to.toISOString()}.`;
     document.body.dataset.loaded = "true";
   } catch (error) {

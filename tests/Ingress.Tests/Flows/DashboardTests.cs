@@ -7,7 +7,10 @@ using ChatbotPipeline.Tests.Shared;
 
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 
-/// <summary>The dashboard in a real browser: headless Chromium loads it over HTTP with the admin key and draws every chart from seeded traffic.</summary>
+/// <summary>
+/// The dashboard in a real browser: headless Chromium loads it over HTTP with the admin key, draws every chart from
+/// seeded traffic, lists the conversations and reads one as a transcript.
+/// </summary>
 public sealed class DashboardTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -46,9 +49,31 @@ public sealed class DashboardTests : IDisposable
         Assert.Contains($"Bot demo: {said.Length} messages", dom);
         var volume = Chart(dom, "volume-chart");
         Assert.Equal(said.Length, Regex.Matches(volume, "class=\"bar\"[^>]*data-value=\"(\\d+)\"").Sum(m => int.Parse(m.Groups[1].Value)));
-        Assert.Matches("<polyline class=\"line\"", Chart(dom, "fallback-chart"));
+        // Every message fell in one hour: one point is not a trend, and the chart says so instead of drawing a lone dot.
+        Assert.Contains("Not enough data for a trend yet", Chart(dom, "fallback-chart"));
+        Assert.DoesNotContain("<circle", Chart(dom, "fallback-chart"));
         Assert.True(Regex.Matches(Chart(dom, "intent-chart"), "<rect ").Count >= 3, Chart(dom, "intent-chart"));
         Assert.True(new FileInfo(screenshot).Length > 10_000, "The screenshot is suspiciously small.");
+
+        // The conversations view: every seeded conversation listed, the chosen one read as a transcript.
+        await using var browser = await ChromiumPage.OpenAsync($"{page}&conversation=dash-0");
+        await browser.WaitUntilAsync("document.getElementById('transcript').dataset.conversation === 'dash-0'", "the transcript of dash-0");
+        var listed = (await browser.EvaluateAsync("[...document.querySelectorAll('#conversation-list tbody tr')].map(r => r.dataset.conversation).sort().join(',')"))!.GetValue<string>();
+        var transcript = (await browser.EvaluateAsync("[...document.querySelectorAll('#transcript li')].map(li => li.className + ': ' + li.textContent).join('\\n')"))!.GetValue<string>();
+        await browser.EvaluateAsync("document.getElementById('conversations-title').scrollIntoView(); true");
+        await browser.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "artifacts", "conversations.png"));
+
+        Assert.Equal("dash-0,dash-1,dash-2", listed);
+        // dash-0 said "hello", then two lines of gibberish: a greeting and two fallbacks, each answered.
+        Assert.Contains("user: hello", transcript);
+        Assert.Contains("meta: greet", transcript);
+        Assert.Contains("user: zzqx vbbn plok", transcript);
+        Assert.Contains("meta fallback: fallback", transcript);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(transcript, "(?m)^user: ").Count);
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(transcript, "(?m)^bot: .+").Count >= 3, transcript);
+        // Only dash-0 ended in a fallback.
+        await browser.EvaluateAsync("document.getElementById('fallback-filter').click(); true");
+        Assert.Equal("dash-0", (await browser.EvaluateAsync("[...document.querySelectorAll('#conversation-list tbody tr')].map(r => r.dataset.conversation).join(',')"))!.GetValue<string>());
     }
 
     private static string Chart(string dom, string id) => Regex.Match(dom, $"<svg id=\"{id}\".*?</svg>", RegexOptions.Singleline).Value;
