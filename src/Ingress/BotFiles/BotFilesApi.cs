@@ -1,3 +1,4 @@
+using ChatbotPipeline.Ingress.ApiDocument;
 using System.Text;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
@@ -23,9 +24,29 @@ public static class BotFilesApi
     {
         api.MapPost("/bots/{botId}/import", Import)
             .WithSummary("Import a bot file (replaces intents and entities)")
-            .WithDescription("An ai-chatbot-framework JSON export as the body, or with ?format=rasa the files of a Rasa project (nlu.yml, domain.yml) as multipart/form-data.")
-            .Accepts<AicfBotFile>("application/json")
-            .Accepts<IFormFileCollection>("multipart/form-data");
+            .WithDescription("An ai-chatbot-framework JSON export as the body, or with ?format=rasa the files of a Rasa project (nlu.yml, domain.yml) as multipart/form-data. " +
+                             "With ?dryRun=true the file is only checked: the same errors and warnings, nothing stored.")
+            .DocumentsBody<AicfBotFile>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // ?format=rasa: the project's YAML files as form files named "files".
+                operation.RequestBody!.Content!["multipart/form-data"] = new Microsoft.OpenApi.OpenApiMediaType
+                {
+                    Schema = new Microsoft.OpenApi.OpenApiSchema
+                    {
+                        Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                        Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                        {
+                            ["files"] = new Microsoft.OpenApi.OpenApiSchema
+                            {
+                                Type = Microsoft.OpenApi.JsonSchemaType.Array,
+                                Items = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            });
         api.MapGet("/bots/{botId}/export", Export)
             .WithSummary("Export a bot file")
             .Produces<AicfBotFile>(StatusCodes.Status200OK)
@@ -36,7 +57,7 @@ public static class BotFilesApi
 
     /// <summary>Replaces the bot's intents and entities with the file's, creating the bot when it is new. Train afterwards.</summary>
     private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>> Import(string botId, string? format, HttpRequest request,
-        BotImporter importer, CancellationToken cancellationToken)
+        BotImporter importer, CancellationToken cancellationToken, bool dryRun = false)
     {
         var read = (format ?? Aicf) switch
         {
@@ -46,10 +67,12 @@ public static class BotFilesApi
         };
         if (read.Bot is not { } bot)
             return TypedResults.Problem(read.Error, statusCode: StatusCodes.Status400BadRequest);
-        var result = await importer.ImportAsync(botId, bot.Intents, bot.Entities, cancellationToken);
+        var result = dryRun
+            ? await importer.ReviewAsync(botId, bot.Intents, bot.Entities, cancellationToken)
+            : await importer.ImportAsync(botId, bot.Intents, bot.Entities, cancellationToken);
         return result.Errors.Count > 0
             ? TypedResults.ValidationProblem(result.Errors)
-            : TypedResults.Ok(new ImportSummary(botId, result.Intents, result.Entities, result.CreatedBot, result.Warnings));
+            : TypedResults.Ok(new ImportSummary(botId, result.Intents, result.Entities, result.CreatedBot, result.Warnings, Stored: !dryRun));
     }
 
     private static async Task<IResult> Export(string botId, string? format, IBotStore bots, CancellationToken cancellationToken)
@@ -107,5 +130,6 @@ public static class BotFilesApi
     private sealed record Contents(IReadOnlyList<Nlu.Definitions.Intent> Intents, IReadOnlyList<Nlu.Definitions.EntityType> Entities);
 
     /// <summary>What an import changed, and what its author should know (per intent).</summary>
-    public sealed record ImportSummary(string BotId, int Intents, int Entities, bool CreatedBot, IReadOnlyList<ImportWarning> Warnings);
+    /// <param name="Stored">False for a dry run: the file was only checked.</param>
+    public sealed record ImportSummary(string BotId, int Intents, int Entities, bool CreatedBot, IReadOnlyList<ImportWarning> Warnings, bool Stored = true);
 }

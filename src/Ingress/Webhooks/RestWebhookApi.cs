@@ -1,3 +1,4 @@
+using ChatbotPipeline.Ingress.ApiDocument;
 using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
@@ -21,7 +22,7 @@ public static class RestWebhookApi
         app.MapPost($"/webhooks/{Channel}/{{botId}}", Receive).WithMetadata(new WebhookChannel(Channel))
             .WithSummary("Post a user message (Rasa's REST channel shape)")
             .WithDescription("202 once the message is queued; replies go to metadata.callback_url, the chat stream, or both. A repeated message_id answers 200 with the first message's id.")
-            .Accepts<RestWebhookRequest>("application/json")
+            .DocumentsBody<RestWebhookRequest>("application/json")
             .ProducesWebhookProblems();
 
     private static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> Receive(

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
 using ChatbotPipeline.ServiceDefaults.Channels;
@@ -28,7 +29,7 @@ public static class MetaWebhookApi
             CancellationToken cancellationToken) => Receive(channel, read, botId, request, channels, intake, cancellationToken))
             .WithMetadata(new WebhookChannel(channel))
             .WithSummary($"{(channel == ChannelNames.WhatsApp ? "WhatsApp Cloud API" : "Messenger")} webhook event (X-Hub-Signature-256 checked)")
-            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .DocumentsBody<System.Text.Json.JsonElement>("application/json")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesWebhookProblems();
     }

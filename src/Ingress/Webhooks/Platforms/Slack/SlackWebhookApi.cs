@@ -1,3 +1,4 @@
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
 using ChatbotPipeline.ServiceDefaults.Channels;
@@ -15,7 +16,7 @@ public static class SlackWebhookApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost($"/webhooks/{ChannelNames.Slack}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Slack))
             .WithSummary("Slack Events API and interactivity (signed with the signing secret)")
-            .Accepts<System.Text.Json.JsonElement>("application/json", "application/x-www-form-urlencoded")
+            .DocumentsBody<System.Text.Json.JsonElement>("application/json", "application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status200OK)
             .ProducesWebhookProblems();
 

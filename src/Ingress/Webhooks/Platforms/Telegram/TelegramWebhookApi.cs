@@ -1,3 +1,4 @@
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
 using ChatbotPipeline.ServiceDefaults.Channels;
@@ -14,7 +15,7 @@ public static class TelegramWebhookApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost($"/webhooks/{ChannelNames.Telegram}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Telegram))
             .WithSummary("Telegram Bot API update (X-Telegram-Bot-Api-Secret-Token checked)")
-            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .DocumentsBody<System.Text.Json.JsonElement>("application/json")
             .Produces(StatusCodes.Status200OK)
             .ProducesWebhookProblems();
 

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Ingress.ApiDocument;
 using System.Text;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
