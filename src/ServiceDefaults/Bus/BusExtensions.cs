@@ -24,6 +24,12 @@ public static class BusExtensions
             options.WaitUntilStarted = true;
             options.StartTimeout = TimeSpan.FromSeconds(60);
             options.StopTimeout = TimeSpan.FromSeconds(30);
+            // When the broker connection drops, MassTransit stops each receive endpoint and waits for its consumers. A
+            // consumer publishing its result waits for the connection, which is not rebuilt until the stop finishes:
+            // without this, the wait ends at StopTimeout as "Consumer stop canceled" and the endpoint never receives
+            // again (seen on nlu under load in the fault suite's broker stop/start). Past this, the consume token is
+            // cancelled, the publish gives up, the unacknowledged message is redelivered, and the endpoint restarts.
+            options.ConsumerStopTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddSingleton<ConsumerMetrics>();
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
