@@ -10,20 +10,12 @@ namespace ChatbotPipeline.Training;
 public sealed record TrainingData(IReadOnlyList<IntentExample> Examples, IReadOnlyList<AnnotatedSentence> Annotated, string Hash)
 {
     /// <summary>
-    /// The labelled phrases of the bot's intents. Phrases given to the fallback intent are examples of what the bot
-    /// does not handle: they train a class whose prediction means fallback, next to the confidence threshold. The hash covers the phrases and their annotations in a stable order and the trainer's version.
+    /// The labelled phrases of the bot's intents (<see cref="LabelledPhrases"/>) and a hash of them, their annotations,
+    /// the bot's encoder and the trainer's version, in a stable order.
     /// </summary>
     public static TrainingData From(BotDefinition bot)
     {
-        var phrases = bot.Intents
-            .SelectMany(i => i.TrainingData.Select(p => (Intent: i.IntentId, Phrase: p)))
-            .Where(p => !string.IsNullOrWhiteSpace(p.Phrase.Text))
-            .ToList();
-        var examples = phrases.Select(p => new IntentExample(p.Phrase.Text, p.Intent)).ToList();
-        // Every phrase teaches the tagger, those without annotations what is not an entity.
-        var annotated = phrases.Select(p => new AnnotatedSentence(p.Phrase.Text, p.Phrase.Entities
-            .Where(e => e.Begin >= 0 && e.End <= p.Phrase.Text.Length && e.Begin < e.End)
-            .Select(e => new EntitySpan(e.Name, e.Begin, e.End)).ToList())).ToList();
+        var (examples, annotated) = LabelledPhrases.From(bot.Intents);
         // The bot's encoder choice is part of what it is trained on: switching it retrains even unchanged phrases.
         var canonical = new StringBuilder($"trainer:{TrainerVersion}\nencoder:{bot.Bot.Encoder}\n");
         foreach (var example in examples.OrderBy(e => e.Intent, StringComparer.Ordinal).ThenBy(e => e.Text, StringComparer.Ordinal))

@@ -13,7 +13,36 @@ public sealed class BotImporter(IBotStore bots)
         return ImportAsync(botId, intents, entities, cancellationToken);
     }
 
+    /// <summary>What an import of these contents would say — errors, or counts and warnings — without storing anything.</summary>
+    public async Task<ImportResult> ReviewAsync(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, CancellationToken cancellationToken)
+    {
+        var errors = Validate(botId, intents, entities);
+        if (errors.Count > 0)
+            return new ImportResult(errors, 0, 0, false, []);
+        var existing = await bots.GetBotAsync(botId, cancellationToken);
+        return new ImportResult(errors, intents.Count, entities.Count, existing is null, ImportWarnings.Review(intents, entities, existing?.ActionHosts ?? []));
+    }
+
     public async Task<ImportResult> ImportAsync(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, CancellationToken cancellationToken)
+    {
+        var errors = Validate(botId, intents, entities);
+        if (errors.Count > 0)
+            return new ImportResult(errors, 0, 0, false, []);
+
+        // All or nothing: the contents replace the old ones in one write, and a bot made for them goes if they fail.
+        var created = await bots.CreateBotAsync(new Bot(botId, botId), cancellationToken);
+        var actionHosts = created ? [] : (await bots.GetBotAsync(botId, cancellationToken))?.ActionHosts ?? [];
+        if (!await bots.ReplaceContentsAsync(botId, intents, entities, cancellationToken))
+        {
+            if (created)
+                await bots.DeleteBotAsync(botId, CancellationToken.None);
+            errors["botId"] = [$"Bot '{botId}' was removed while it was being imported; nothing was stored."];
+            return new ImportResult(errors, 0, 0, false, []);
+        }
+        return new ImportResult(errors, intents.Count, entities.Count, created, ImportWarnings.Review(intents, entities, actionHosts));
+    }
+
+    private static Dictionary<string, string[]> Validate(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var duplicate in intents.GroupBy(i => i.IntentId).Where(g => g.Count() > 1))
@@ -26,26 +55,12 @@ public sealed class BotImporter(IBotStore bots)
         for (var i = 0; i < entities.Count; i++)
             foreach (var (field, messages) in BotValidation.Check(entities[i]))
                 errors[$"entities[{i}].{field}"] = messages;
-        var bot = new Bot(botId, botId);
-        foreach (var (field, messages) in BotValidation.Check(bot))
+        foreach (var (field, messages) in BotValidation.Check(new Bot(botId, botId)))
             errors[field] = messages;
         foreach (var (phrase, owners) in intents.SelectMany(i => i.TrainingData.Select(p => (Phrase: p.Text.Trim().ToLowerInvariant(), i.IntentId)))
                      .GroupBy(x => x.Phrase).Select(g => (g.Key, Owners: g.Select(x => x.IntentId).Distinct().ToList())).Where(g => g.Owners.Count > 1))
             errors[$"trainingData.\"{phrase}\""] = [$"The same phrase trains intents {string.Join(" and ", owners.Select(o => $"'{o}'"))}: the model cannot learn both."];
-        if (errors.Count > 0)
-            return new ImportResult(errors, 0, 0, false, []);
-
-        // All or nothing: the contents replace the old ones in one write, and a bot made for them goes if they fail.
-        var created = await bots.CreateBotAsync(bot, cancellationToken);
-        var actionHosts = created ? [] : (await bots.GetBotAsync(botId, cancellationToken))?.ActionHosts ?? [];
-        if (!await bots.ReplaceContentsAsync(botId, intents, entities, cancellationToken))
-        {
-            if (created)
-                await bots.DeleteBotAsync(botId, CancellationToken.None);
-            errors["botId"] = [$"Bot '{botId}' was removed while it was being imported; nothing was stored."];
-            return new ImportResult(errors, 0, 0, false, []);
-        }
-        return new ImportResult(errors, intents.Count, entities.Count, created, ImportWarnings.Review(intents, entities, actionHosts));
+        return errors;
     }
 }
 

@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ChatbotPipeline.Cli.Commands;
+
+/// <summary><c>chatbot bots list</c>: the bots, a row each.</summary>
+public sealed class BotsListCommand(IAnsiConsole console) : ApiCommand<ApiSettings>(console)
+{
+    protected override async Task<int> RunAsync(ApiClient api, ApiSettings settings, CancellationToken cancellationToken)
+    {
+        var bots = (await api.GetAsync("api/bots", cancellationToken)).AsArray();
+        var table = new Table().AddColumns("Id", "Name", "Encoder", "Fallback threshold");
+        foreach (var bot in bots)
+            table.AddRow(Escaped(Text(bot, "id")), Escaped(Text(bot, "name")), Escaped(Text(bot, "encoder") ?? "minilm"), Escaped(bot!["fallbackThreshold"]?.ToString()));
+        Console.Write(table);
+        return 0;
+    }
+
+    private static string? Text(JsonNode? node, string name) => node?[name]?.GetValue<string>();
+}
+
+/// <summary><c>chatbot bots create BOT [--name N]</c>.</summary>
+public sealed class BotsCreateCommand(IAnsiConsole console) : ApiCommand<BotsCreateCommand.Settings>(console)
+{
+    public sealed class Settings : BotSettings
+    {
+        [CommandOption("--name <NAME>")]
+        [Description("A display name (default: the id).")]
+        public string? Name { get; init; }
+
+        [CommandOption("--fallback-threshold <P>")]
+        [Description("Least confidence to act on an intent (default 0.4).")]
+        public double? FallbackThreshold { get; init; }
+    }
+
+    protected override async Task<int> RunAsync(ApiClient api, Settings settings, CancellationToken cancellationToken)
+    {
+        var bot = new JsonObject { ["id"] = settings.Bot, ["name"] = settings.Name ?? settings.Bot };
+        if (settings.FallbackThreshold is { } threshold)
+            bot["fallbackThreshold"] = threshold;
+        await api.PostJsonAsync("api/bots", bot, cancellationToken);
+        Console.MarkupLine($"Created bot [bold]{Escaped(settings.Bot)}[/]. Next: chatbot import {Escaped(settings.Bot)} FILE, then chatbot train {Escaped(settings.Bot)} --wait.");
+        return 0;
+    }
+}
+
+/// <summary><c>chatbot bots delete BOT</c>.</summary>
+public sealed class BotsDeleteCommand(IAnsiConsole console) : ApiCommand<BotSettings>(console)
+{
+    protected override async Task<int> RunAsync(ApiClient api, BotSettings settings, CancellationToken cancellationToken)
+    {
+        await api.DeleteAsync($"api/bots/{Uri.EscapeDataString(settings.Bot)}", cancellationToken);
+        Console.MarkupLine($"Deleted bot [bold]{Escaped(settings.Bot)}[/].");
+        return 0;
+    }
+}
