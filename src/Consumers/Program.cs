@@ -13,7 +13,7 @@ if (SqsCommands.IsCommand(args))
 }
 
 // A wrong setting ends in one line naming the key and what it accepts, not a stack trace.
-return await StartupErrors.RunAsync(async () =>
+return await StartupErrors.RunAsync(typeof(Program).Assembly, async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
 

@@ -5,7 +5,7 @@ using ChatbotPipeline.ServiceDefaults.Bus;
 using ChatbotPipeline.Training;
 
 // A wrong setting ends in one line naming the key and what it accepts, not a stack trace.
-return await StartupErrors.RunAsync(async () =>
+return await StartupErrors.RunAsync(typeof(Program).Assembly, async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
 

@@ -22,5 +22,7 @@ public static class RequestBodyDocumentation
                 Required = true,
                 Content = contentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
             };
+            // Route transformers run after the shared one: the example goes on the body made here.
+            RequestExamples.Apply(context.Description.HttpMethod ?? "POST", "/" + (context.Description.RelativePath ?? "").TrimEnd('/'), operation);
         });
 }

@@ -13,13 +13,16 @@ public static partial class StartupErrors
     /// <summary>EX_CONFIG from sysexits.h: "something was found in an unconfigured or misconfigured state".</summary>
     public const int ExitCode = 78;
 
-    public static async Task<int> RunAsync(Func<Task<int>> host, TextWriter? error = null)
+    /// <param name="program">The host's assembly. Only when it is the process's entry point does a configuration error
+    /// become a line and an exit code; started by another program (a test's WebApplicationFactory) the exception goes
+    /// to that caller, which is the one to handle it.</param>
+    public static async Task<int> RunAsync(System.Reflection.Assembly program, Func<Task<int>> host, TextWriter? error = null)
     {
         try
         {
             return await host();
         }
-        catch (Exception exception) when (Describe(exception) is { } line)
+        catch (Exception exception) when (System.Reflection.Assembly.GetEntryAssembly() == program && Describe(exception) is { } line)
         {
             (error ?? Console.Error).WriteLine(line);
             return ExitCode;

@@ -20,7 +20,7 @@ public static class TwilioWebhookApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost($"/webhooks/{ChannelNames.Twilio}/{{botId}}", Receive).WithMetadata(new WebhookChannel(ChannelNames.Twilio))
             .WithSummary("Twilio SMS/WhatsApp message (X-Twilio-Signature checked)")
-            .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded")
+            .DocumentsBody<Dictionary<string, string>>("application/x-www-form-urlencoded")
             .Produces<string>(StatusCodes.Status200OK, "text/xml")
             .ProducesWebhookProblems();
 
