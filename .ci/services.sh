@@ -24,6 +24,7 @@ install_packages() {
   command -v unzip >/dev/null || missing+=(unzip)
   command -v yamllint >/dev/null || missing+=(yamllint)
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v tmux >/dev/null || missing+=(tmux)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
