@@ -22,7 +22,12 @@ public static class ServiceDefaultsExtensions
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
-        builder.Logging.AddSimpleConsole(options =>
+        // One line per entry by default; Logging:Console:FormatterName=json picks JSON (AddSimpleConsole would pin "simple").
+        builder.Logging.AddConsole();
+        // Without a formatter name the console logger falls back to its legacy multi-line format.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(options =>
+            options.FormatterName ??= Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Simple);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>(options =>
         {
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss.fff ";

@@ -23,6 +23,8 @@ public static class TracingExtensions
     public static IHostApplicationBuilder AddTracing(this IHostApplicationBuilder builder)
     {
         builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // The ids travel as a scope: the JSON formatter writes scopes only when asked.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(options => options.IncludeScopes = true);
         var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (string.IsNullOrEmpty(endpoint) && !builder.Configuration.GetValue<bool>(EnabledKey))
             return builder;
