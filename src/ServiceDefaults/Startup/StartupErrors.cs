@@ -55,14 +55,15 @@ public static partial class StartupErrors
 
     private static string Conversion(string value, string key, string typeName)
     {
-        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName)).FirstOrDefault(t => t is not null)
+        var declared = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName)).FirstOrDefault(t => t is not null)
             ?? Type.GetType(typeName);
+        var type = declared is null ? null : Nullable.GetUnderlyingType(declared) ?? declared;
         var accepted = type switch
         {
             { IsEnum: true } => "one of " + string.Join(", ", Enum.GetNames(type)),
             _ when type == typeof(bool) => "true or false",
-            _ when type is not null && (Nullable.GetUnderlyingType(type) ?? type).IsPrimitive => $"a {(Nullable.GetUnderlyingType(type) ?? type).Name} number",
             _ when type == typeof(TimeSpan) => "a time span such as 00:00:30",
+            { IsPrimitive: true } => $"a number ({type.Name})",
             _ => $"a {type?.Name ?? typeName}",
         };
         return $"Configuration error: {key} is '{value}'; use {accepted} (environment variable {key.Replace(":", "__", StringComparison.Ordinal)}).";
