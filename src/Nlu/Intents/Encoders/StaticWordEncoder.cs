@@ -34,7 +34,11 @@ public sealed class StaticWordEncoder(MiniLmEncoder transformer) : ISentenceEnco
 
     public string Name => EncoderName;
 
-    public string WeightsHash => "static-" + transformer.WeightsHash;
+    // The transformer's weights and how words become a sentence here (bump when the averaging, the function words or
+    // the number rule change): a model is only served with vectors made the way it was trained on.
+    private const int Method = 1;
+
+    public string WeightsHash => $"static{Method}-{transformer.WeightsHash}";
 
     public int Dimension => transformer.Dimension;
 
