@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using MongoDB.Driver;
 
 namespace ChatbotPipeline.Backends;
@@ -84,6 +85,8 @@ public static class BackendsExtensions
                 services.AddSingleton<RedisReadiness>();
                 services.AddHostedService(provider => provider.GetRequiredService<RedisReadiness>());
                 services.AddHealthChecks().AddCheck<RedisReadiness>("redis", tags: [ReadyTag]);
+                // Redis commands as spans in a message's trace, when the host traces (ServiceDefaults' AddTracing).
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddRedisInstrumentation());
                 break;
             default:
                 services.AddSingleton<ICacheStore, MemoryCacheStore>();

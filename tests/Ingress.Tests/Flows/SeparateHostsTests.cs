@@ -90,6 +90,11 @@ public sealed class SeparateHostsTests : IDisposable
             "the webhook's span", ingress);
         var webhook = otlp.Spans.First(s => s.Service == "ingress" && s.Name.StartsWith("POST /webhooks/rest", StringComparison.Ordinal));
         await Tracing.TraceAssert.ReachesEveryConsumerAsync(() => otlp.Spans.Where(s => s.TraceId == webhook.TraceId && s.Service == "consumers").Select(s => s.Name).ToList());
+        // Redis commands join it too: the intake's claim on Ingress, the delivery memory on Consumers.
+        var redisCommands = new[] { "EVAL", "EVALSHA", "GET", "SET", "SETEX", "SETNX" };
+        var trace = otlp.Spans.Where(s => s.TraceId == webhook.TraceId).ToList();
+        Assert.Contains(trace, s => s.Service == "ingress" && redisCommands.Contains(s.Name));
+        Assert.Contains(trace, s => s.Service == "consumers" && redisCommands.Contains(s.Name));
         Assert.Equal("ORD12345", turns[1].Parameters["order_number"]);
         var version = turns[1].ModelVersion!;
         // Each host serves its own metrics: the webhooks on Ingress, the consumers and the model on Consumers.
