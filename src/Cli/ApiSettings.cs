@@ -25,4 +25,7 @@ public class BotSettings : ApiSettings
     [CommandArgument(0, "<BOT>")]
     [Description("The bot's id.")]
     public string Bot { get; init; } = "";
+
+    /// <summary>The bot's admin API path, relative to the Ingress.</summary>
+    public string BotPath => $"api/bots/{Uri.EscapeDataString(Bot)}";
 }

@@ -43,7 +43,7 @@ public sealed class ImportCommand(IAnsiConsole console) : ApiCommand<BotFileSett
 {
     protected override async Task<int> RunAsync(ApiClient api, BotFileSettings settings, CancellationToken cancellationToken)
     {
-        var summary = await api.PostAsync($"api/bots/{Uri.EscapeDataString(settings.Bot)}/import?format={settings.Format}", settings.Content(), cancellationToken);
+        var summary = await api.PostAsync($"{settings.BotPath}/import?format={settings.Format}", settings.Content(), cancellationToken);
         Console.MarkupLine($"Imported [bold]{summary["intents"]}[/] intents and [bold]{summary["entities"]}[/] entities into {Escaped(settings.Bot)}" +
                            $"{(summary["createdBot"]?.GetValue<bool>() == true ? " (new bot)" : "")}.");
         Warnings.Write(Console, summary["warnings"]?.AsArray());
@@ -66,7 +66,7 @@ public sealed class DataValidateCommand(IAnsiConsole console) : ApiCommand<DataV
         JsonNode summary;
         try
         {
-            summary = await api.PostAsync($"api/bots/{Uri.EscapeDataString(settings.Bot)}/import?format={settings.Format}&dryRun=true", settings.Content(), cancellationToken);
+            summary = await api.PostAsync($"{settings.BotPath}/import?format={settings.Format}&dryRun=true", settings.Content(), cancellationToken);
         }
         catch (ApiException refused) when (refused.Body is { } body && JsonNode.Parse(body)?["errors"] is JsonObject errors)
         {
@@ -99,7 +99,7 @@ public sealed class ExportCommand(IAnsiConsole console) : ApiCommand<ExportComma
 
     protected override async Task<int> RunAsync(ApiClient api, Settings settings, CancellationToken cancellationToken)
     {
-        using var response = await api.SendAsync(() => api.Http.GetAsync($"api/bots/{Uri.EscapeDataString(settings.Bot)}/export?format={settings.Format}", cancellationToken));
+        using var response = await api.SendAsync(() => api.Http.GetAsync($"{settings.BotPath}/export?format={settings.Format}", cancellationToken));
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (settings.Out is null)
             System.Console.Out.Write(text);

@@ -51,7 +51,7 @@ public sealed class BotsDeleteCommand(IAnsiConsole console) : ApiCommand<BotSett
 {
     protected override async Task<int> RunAsync(ApiClient api, BotSettings settings, CancellationToken cancellationToken)
     {
-        await api.DeleteAsync($"api/bots/{Uri.EscapeDataString(settings.Bot)}", cancellationToken);
+        await api.DeleteAsync(settings.BotPath, cancellationToken);
         Console.MarkupLine($"Deleted bot [bold]{Escaped(settings.Bot)}[/].");
         return 0;
     }

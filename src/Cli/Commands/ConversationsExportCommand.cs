@@ -34,7 +34,7 @@ public sealed class ConversationsExportCommand(IAnsiConsole console) : ApiComman
     {
         var to = settings.To ?? DateTimeOffset.UtcNow;
         var from = settings.From ?? to.AddDays(-30);
-        var accepted = await api.PostJsonAsync($"api/bots/{Uri.EscapeDataString(settings.Bot)}/exports", new { from, to }, cancellationToken);
+        var accepted = await api.PostJsonAsync($"{settings.BotPath}/exports", new { from, to }, cancellationToken);
         var exportId = accepted["exportId"]!.GetValue<string>();
         var watch = Stopwatch.StartNew();
         System.Text.Json.Nodes.JsonNode view = accepted;

@@ -43,9 +43,8 @@ public sealed class TestCommand(IAnsiConsole console) : ApiCommand<TestCommand.S
 
     protected override async Task<int> RunAsync(ApiClient api, Settings settings, CancellationToken cancellationToken)
     {
-        var bot = Uri.EscapeDataString(settings.Bot);
-        var intents = (await api.GetAsync($"api/bots/{bot}/intents", cancellationToken)).Deserialize<List<Intent>>(JsonSerializerOptions.Web)!;
-        var encoder = (await api.GetAsync($"api/bots/{bot}", cancellationToken))["encoder"]?.GetValue<string>();
+        var intents = (await api.GetAsync($"{settings.BotPath}/intents", cancellationToken)).Deserialize<List<Intent>>(JsonSerializerOptions.Web)!;
+        var encoder = (await api.GetAsync(settings.BotPath, cancellationToken))["encoder"]?.GetValue<string>();
         var phrases = LabelledPhrases.From(intents);
         var validation = new CrossValidation(IntentTrainingSettings.Default with { Encoder = encoder ?? Nlu.Intents.Encoders.SentenceEncoders.Default });
 

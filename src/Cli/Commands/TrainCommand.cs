@@ -33,9 +33,8 @@ public sealed class TrainCommand(IAnsiConsole console) : ApiCommand<TrainCommand
 
     protected override async Task<int> RunAsync(ApiClient api, Settings settings, CancellationToken cancellationToken)
     {
-        var bot = Uri.EscapeDataString(settings.Bot);
-        var before = LatestRunId(await api.GetAsync($"api/bots/{bot}/training", cancellationToken));
-        await api.PostAsync($"api/bots/{bot}/train{(settings.OverrideGate ? "?overrideGate=true" : "")}", null, cancellationToken);
+        var before = LatestRunId(await api.GetAsync($"{settings.BotPath}/training", cancellationToken));
+        await api.PostAsync($"{settings.BotPath}/train{(settings.OverrideGate ? "?overrideGate=true" : "")}", null, cancellationToken);
         if (!settings.Wait)
         {
             Console.MarkupLine($"Training of [bold]{Escaped(settings.Bot)}[/] requested; follow it with chatbot train {Escaped(settings.Bot)} --wait or GET /api/bots/{Escaped(settings.Bot)}/training.");
@@ -47,7 +46,7 @@ public sealed class TrainCommand(IAnsiConsole console) : ApiCommand<TrainCommand
         {
             while (watch.Elapsed < TimeSpan.FromSeconds(settings.TimeoutSeconds))
             {
-                var view = await api.GetAsync($"api/bots/{bot}/training", cancellationToken);
+                var view = await api.GetAsync($"{settings.BotPath}/training", cancellationToken);
                 run = view["runs"]!.AsArray().FirstOrDefault(r => string.CompareOrdinal(r!["runId"]!.GetValue<string>(), before) > 0);
                 var state = run?["status"]!.GetValue<string>();
                 status.Status($"Training {Escaped(settings.Bot)}: {(state ?? "queued").ToLowerInvariant()}, {watch.Elapsed.TotalSeconds:0} s");

@@ -3,13 +3,12 @@ using Scalar.AspNetCore;
 namespace ChatbotPipeline.Ingress.ApiDocument;
 
 /// <summary>
-/// The HTTP API described as OpenAPI at <see cref="DocumentPath"/> (generated from the mapped routes, so it cannot
+/// The HTTP API described as OpenAPI at <c>/openapi/v1.json</c> (generated from the mapped routes, so it cannot
 /// drift from them) and browsable at <c>/docs</c>.
 /// </summary>
 public static class ApiDocumentExtensions
 {
     public const string DocumentName = "v1";
-    public const string DocumentPath = "/openapi/v1.json";
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -24,4 +23,8 @@ public static class ApiDocumentExtensions
         app.MapScalarApiReference("/docs", options => options.WithTitle("ChatbotPipeline API"));
         return app;
     }
+
+    /// <summary>An operation's route as the document keys it: "/api/bots/{botId}", no trailing slash.</summary>
+    internal static string PathOf(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description) =>
+        "/" + (description.RelativePath ?? "").TrimEnd('/');
 }

@@ -15,7 +15,7 @@ internal sealed partial class OperationDescription : IOpenApiOperationTransforme
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var method = context.Description.HttpMethod ?? "GET";
-        var path = "/" + (context.Description.RelativePath ?? "").TrimEnd('/');
+        var path = ApiDocumentExtensions.PathOf(context.Description);
         var admin = path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api";
 
         operation.Tags = new HashSet<OpenApiTagReference> { new(TagOf(path), context.Document) };

@@ -23,6 +23,6 @@ public static class RequestBodyDocumentation
                 Content = contentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
             };
             // Route transformers run after the shared one: the example goes on the body made here.
-            RequestExamples.Apply(context.Description.HttpMethod ?? "POST", "/" + (context.Description.RelativePath ?? "").TrimEnd('/'), operation);
+            RequestExamples.Apply(context.Description.HttpMethod ?? "POST", ApiDocumentExtensions.PathOf(context.Description), operation);
         });
 }
