@@ -52,6 +52,7 @@ public static class ConsumersExtensions
         services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationHold>();
         services.AddSingleton<ActionMemory>();
+        services.AddSingleton<ActionRequestBuilder>();
         services.AddHttpClient<ActionCaller>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(ActionHttpHandler.Create);
         if (Selection(builder.Configuration).Hosts(QueueNames.Nlu))
@@ -62,7 +63,8 @@ public static class ConsumersExtensions
         }
         builder.AddChannelOptions();
         services.AddHttpClient<ReplyHttp>((provider, http) =>
-            http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.TimeoutSeconds));
+            http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(ReplyHttp.CreateHandler);
         services.AddTransient<ReplyCallbackClient>();
         services.AddTransient<IPlatformReplier, SlackReplier>();
         services.AddTransient<IPlatformReplier, TelegramReplier>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using ChatbotPipeline.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Actions;
@@ -9,6 +10,7 @@ namespace ChatbotPipeline.Consumers.Actions;
 /// Makes an intent's API call: each attempt bounded by the timeout, retried with doubling backoff after a 5xx, 408,
 /// 429, timeout or dropped connection, never after another 4xx or a refused host. Every attempt carries the same
 /// <c>Idempotency-Key</c> (the message id), so an API that honours it does the work once across retries and redeliveries.
+/// Redirects are not followed, and an answer is read only up to <see cref="ActionOptions.MaxResponseBytes"/>.
 /// </summary>
 public sealed partial class ActionCaller(HttpClient http, IOptions<ActionOptions> options, ILogger<ActionCaller> logger)
 {
@@ -29,9 +31,14 @@ public sealed partial class ActionCaller(HttpClient http, IOptions<ActionOptions
             try
             {
                 using var message = Build(request, idempotencyKey, internalAllowed);
-                using var response = await http.SendAsync(message, timeout.Token);
+                using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 status = (int)response.StatusCode;
-                var body = await response.Content.ReadAsStringAsync(timeout.Token);
+                if (await BoundedBody.ReadAsync(response.Content, settings.MaxResponseBytes, timeout.Token) is not { } body)
+                {
+                    // Asking again would be answered as much again, and the API has done its work: a failure, not retried.
+                    error = $"{request.Url.IdnHost} answered more than {settings.MaxResponseBytes:N0} bytes; the answer was not read.";
+                    return Failed(attempt);
+                }
                 if (response.IsSuccessStatusCode)
                     return new ActionCallResult(status, body, clock.Elapsed.TotalMilliseconds, attempt, null);
                 error = $"{request.Url.IdnHost} answered {status} {response.ReasonPhrase}";

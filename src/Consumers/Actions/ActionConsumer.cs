@@ -16,7 +16,7 @@ namespace ChatbotPipeline.Consumers.Actions;
 /// never nothing — and the turn records the call's status, latency and error.
 /// </summary>
 public sealed partial class ActionConsumer(
-    BotCatalog catalog, ResponseRenderer renderer, ActionCaller caller, ActionMemory memory, ConversationHold hold,
+    BotCatalog catalog, ResponseRenderer renderer, ActionRequestBuilder builder, ActionCaller caller, ActionMemory memory, ConversationHold hold,
     IOptions<ActionOptions> options, TimeProvider time, ILogger<ActionConsumer> logger) : IConsumer<ActionRequested>
 {
     public async Task Consume(ConsumeContext<ActionRequested> context)
@@ -29,7 +29,8 @@ public sealed partial class ActionConsumer(
         var model = new TemplateModel(understood.Parameters, message.Metadata);
         var allowedHosts = bot.Definition.Bot.ActionHosts ?? [];
 
-        var (request, refusal) = intent?.ApiDetails is { } api ? Prepare(api, model, allowedHosts) : (null, "The intent has no API call any more.");
+        var site = $"bot {message.BotId}, intent {understood.Intent}";
+        var (request, refusal) = intent?.ApiDetails is { } api ? builder.Build(api, model, allowedHosts, site) : (null, "The intent has no API call any more.");
         var result = request is null
             ? new ActionCallResult(null, null, 0, 0, refusal)
             : await memory.OnceAsync(message.MessageId, () => caller.CallAsync(request, message.MessageId,
@@ -38,27 +39,13 @@ public sealed partial class ActionConsumer(
             LogFailed(message.MessageId, understood.Intent, result.Error);
 
         var replies = result.Error is null && intent is not null
-            ? renderer.Render(intent.SpeechResponse, model with { Result = ParseAnswer(result.Body) })
+            ? renderer.Render(intent.SpeechResponse, model with { Result = ParseAnswer(result.Body) }, site)
             : [];
         if (replies.Count == 0)
-            replies = renderer.Render(bot.Definition.Bot.ActionFailureResponse ?? options.Value.DefaultFailureResponse, model);
+            replies = renderer.Render(bot.Definition.Bot.ActionFailureResponse ?? options.Value.DefaultFailureResponse, model, $"bot {message.BotId}, actionFailureResponse");
         var outcome = new ActionOutcome(request?.Url.IdnHost ?? "", result.Status, result.Milliseconds, result.Attempts, result.Error);
         await context.Publish(understood with { Replies = replies, Action = outcome, ProcessedAt = time.GetUtcNow() }, cancellationToken);
         await hold.ReleaseAsync(message.BotId, message.ConversationId, message.MessageId);
-    }
-
-    /// <summary>The request with its templates rendered, or why it cannot be made (no request is sent then).</summary>
-    private (ActionRequest? Request, string? Refusal) Prepare(ApiDetails api, TemplateModel model, IReadOnlyList<string> allowedHosts)
-    {
-        var rendered = renderer.RenderText(api.Url, model)?.Trim();
-        if (!Uri.TryCreate(rendered, UriKind.Absolute, out var url))
-            return (null, $"The API URL template did not render to an absolute URL ('{rendered}').");
-        if (ActionHostPolicy.HostRefusal(url, allowedHosts) is { } refusal)
-            return (null, refusal);
-        var method = HttpMethod.Parse(string.IsNullOrWhiteSpace(api.RequestType) ? "GET" : api.RequestType.Trim().ToUpperInvariant());
-        var headers = api.Headers.Select(h => KeyValuePair.Create(h.HeaderKey, renderer.RenderText(h.HeaderValue, model) ?? "")).ToList();
-        var body = api.IsJson && !string.IsNullOrWhiteSpace(api.JsonData) ? renderer.RenderText(api.JsonData, model) : null;
-        return (new ActionRequest(method, url, headers, body), null);
     }
 
     /// <summary>The answer as JSON for <c>result</c>; an answer that is not JSON is one string.</summary>

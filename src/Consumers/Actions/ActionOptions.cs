@@ -19,6 +19,10 @@ public sealed class ActionOptions
     [Range(0, 60_000)]
     public int BackoffMilliseconds { get; set; } = 500;
 
+    /// <summary>The largest API answer read, in bytes; a larger one fails the call (not retried). Default 1 MiB.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 1024 * 1024;
+
     /// <summary>What a bot says when its API call fails and it has no <c>actionFailureResponse</c> of its own.</summary>
     public string DefaultFailureResponse { get; set; } = "Sorry, I couldn't get that done right now. ### Please try again in a little while.";
 

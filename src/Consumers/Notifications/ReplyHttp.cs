@@ -8,11 +8,18 @@ namespace ChatbotPipeline.Consumers.Notifications;
 /// <summary>
 /// Sends a reply request and sorts the answer into delivered, worth retrying (<see cref="ReplyFailedException"/>: the
 /// consumer's retry intervals take over) and refused for good (<see cref="ReplyRejectedException"/>). A 429 with a
-/// short enough <c>Retry-After</c> is waited out and sent again here, as Slack and Telegram ask.
+/// short enough <c>Retry-After</c> is waited out and sent again here, as Slack and Telegram ask. Redirects are not
+/// followed (a receiver on the allow-list could send the post to an internal address): a 3xx is a refusal.
 /// </summary>
 public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time)
 {
     private const int ThrottledAttempts = 3;
+
+    /// <summary>The most of a receiver's answer that is read (Slack's JSON verdict); the rest is never buffered.</summary>
+    public const int MaxAnswerBytes = 64 * 1024;
+
+    /// <summary>The handler of the replies' HttpClient: no redirects.</summary>
+    public static SocketsHttpHandler CreateHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
 
     /// <param name="receiver">Who is called, for errors: never a URL that holds a token.</param>
     /// <param name="request">Builds the request; called again for each attempt, since a request can only be sent once.</param>
@@ -33,6 +40,8 @@ public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> opt
                     await Task.Delay(wait, time, cancellationToken);
                     continue;
                 }
+                if (status is >= 300 and < 400)
+                    throw new ReplyRejectedException(receiver, status);
                 if (status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests))
                     throw new ReplyRejectedException(receiver, status);
                 throw new ReplyFailedException(receiver, $"answered HTTP {status}.");
@@ -44,7 +53,8 @@ public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> opt
     {
         try
         {
-            return await http.SendAsync(message, cancellationToken);
+            // Headers only: a receiver's body is not ours to buffer (callers that need it read it bounded).
+            return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException unreachable)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Templates.Limits;
 
 namespace ChatbotPipeline.Ingress.Admin;
 
@@ -17,6 +18,7 @@ public static partial class BotValidation
         errors.When(bot.ContextMinutes is < 1 or > 10_080, "contextMinutes", "Use 1 to 10080 minutes.");
         errors.When(bot.Encoder is not null && !Nlu.Intents.Encoders.SentenceEncoders.Names.Contains(bot.Encoder), "encoder",
             $"Use one of {string.Join(", ", Nlu.Intents.Encoders.SentenceEncoders.Names)} (or leave it out for {Nlu.Intents.Encoders.SentenceEncoders.Default}).");
+        CheckTemplate(errors, "actionFailureResponse", bot.ActionFailureResponse);
         errors.When(bot.TrainingCron is not null && !Quartz.CronExpression.TryParse(bot.TrainingCron, out _), "trainingCron",
             "Use a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 0 3 * * ?\".");
         return errors.Result;
@@ -28,11 +30,20 @@ public static partial class BotValidation
         errors.When(!NamePattern().IsMatch(intent.IntentId ?? ""), "intentId", NameRule);
         errors.When(string.IsNullOrWhiteSpace(intent.Name), "name", "An intent needs a name.");
         errors.When(intent.Parameters is null || intent.TrainingData is null, "intent", "parameters and trainingData must be lists (they may be empty).");
+        CheckTemplate(errors, "speechResponse", intent.SpeechResponse);
         for (var i = 0; i < (intent.Parameters?.Count ?? 0); i++)
         {
             var parameter = intent.Parameters![i];
             errors.When(string.IsNullOrWhiteSpace(parameter.Name), $"parameters[{i}].name", "A parameter needs a name.");
             errors.When(string.IsNullOrWhiteSpace(parameter.Type), $"parameters[{i}].type", "A parameter needs the entity type that fills it.");
+            CheckTemplate(errors, $"parameters[{i}].prompt", parameter.Prompt);
+        }
+        if (intent.ApiDetails is { } api)
+        {
+            CheckTemplate(errors, "apiDetails.url", api.Url);
+            CheckTemplate(errors, "apiDetails.jsonData", api.JsonData);
+            for (var i = 0; i < (api.Headers?.Count ?? 0); i++)
+                CheckTemplate(errors, $"apiDetails.headers[{i}]", api.Headers![i].HeaderValue);
         }
         for (var i = 0; i < (intent.TrainingData?.Count ?? 0); i++)
         {
@@ -53,6 +64,14 @@ public static partial class BotValidation
         foreach (var pattern in entity.Patterns ?? [])
             errors.When(!Compiles(pattern), "patterns", $"'{pattern}' is not a valid regular expression.");
         return errors.Result;
+    }
+
+    /// <summary>Size and nesting are errors (a template past them could stop the process that parses it); a template
+    /// that is merely not valid Liquid is an import warning, and answers with the fallback.</summary>
+    private static void CheckTemplate(Errors errors, string field, string? template)
+    {
+        if (template is not null && TemplatePrecheck.Refusal(template, TemplateLimits.Default) is { } refusal)
+            errors.When(true, field, refusal);
     }
 
     private static bool Compiles(string pattern)

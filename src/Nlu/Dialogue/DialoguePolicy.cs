@@ -30,7 +30,7 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
 
         if (confident?.IntentId == SystemIntents.Cancel)
             return new DialogueOutcome(SystemIntents.Cancel, DialogueStates.Cancelled, Empty,
-                say.Render(confident.SpeechResponse, context.Parameters), ConversationContext.Empty);
+                say.Render(confident.SpeechResponse, context.Parameters, confident.IntentId), ConversationContext.Empty);
 
         // Still waiting and nothing else was said with confidence: ask again.
         if (pending is not null && (confident is null || confident.IntentId == pending.IntentId))
@@ -50,23 +50,25 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
         var missing = intent.Parameters.FirstOrDefault(p => p.Required && !parameters.ContainsKey(p.Name));
         if (missing is null)
             return new DialogueOutcome(intent.IntentId, DialogueStates.Completed, parameters,
-                say.Render(intent.SpeechResponse, parameters), ConversationContext.Empty, intent.Buttons);
+                say.Render(intent.SpeechResponse, parameters, intent.IntentId), ConversationContext.Empty, intent.Buttons);
 
         var prompt = missing.Prompt is { Length: > 0 } p ? p : $"What is the {missing.Name.Replace('_', ' ')}?";
         return new DialogueOutcome(intent.IntentId, DialogueStates.AwaitingParameter, parameters,
-            say.Render(prompt, parameters), new ConversationContext(intent.IntentId, parameters, missing.Name));
+            say.Render(prompt, parameters, $"{intent.IntentId} (prompt of {missing.Name})"), new ConversationContext(intent.IntentId, parameters, missing.Name));
     }
 
     /// <summary>Renders templates for one message; what renders to nothing becomes the bot's fallback message.</summary>
     private sealed class Speaker(ResponseRenderer renderer, BotDefinition bot, IReadOnlyDictionary<string, string> channel)
     {
-        public IReadOnlyList<string> Render(string template, IReadOnlyDictionary<string, string> parameters) =>
-            renderer.Render(template, new TemplateModel(parameters, channel)) is { Count: > 0 } messages ? messages : Fallback(parameters);
+        public IReadOnlyList<string> Render(string template, IReadOnlyDictionary<string, string> parameters, string intentId) =>
+            renderer.Render(template, new TemplateModel(parameters, channel), Site(intentId)) is { Count: > 0 } messages ? messages : Fallback(parameters);
+
+        private string Site(string intentId) => $"bot {bot.Bot.Id}, intent {intentId}";
 
         public IReadOnlyList<string> Fallback(IReadOnlyDictionary<string, string> parameters)
         {
             var own = bot.FindIntent(SystemIntents.Fallback)?.SpeechResponse;
-            return own is { Length: > 0 } && renderer.Render(own, new TemplateModel(parameters, channel)) is { Count: > 0 } messages
+            return own is { Length: > 0 } && renderer.Render(own, new TemplateModel(parameters, channel), Site(SystemIntents.Fallback)) is { Count: > 0 } messages
                 ? messages
                 : renderer.Render(SystemIntents.DefaultFallbackResponse, TemplateModel.Empty);
         }

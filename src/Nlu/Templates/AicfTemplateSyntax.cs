@@ -63,16 +63,16 @@ public static partial class AicfTemplateSyntax
         }
     }
 
-    [GeneratedRegex("""\{\{.*?\}\}""", RegexOptions.Singleline)]
+    [GeneratedRegex("""\{\{.*?\}\}""", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Output();
 
     // Not an indexer: parameters['x'] stays as it is.
-    [GeneratedRegex("""(?<![\w\]\)]\s*)\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')(?:\s*,\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'))*\s*,?\s*\]""", RegexOptions.Singleline)]
+    [GeneratedRegex("""(?<![\w\]\)]\s*)\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')(?:\s*,\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'))*\s*,?\s*\]""", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ListLiteral();
 
-    [GeneratedRegex("""\|\s*(?<name>\w+)\s*\((?<arguments>[^()]*)\)""")]
+    [GeneratedRegex("""\|\s*(?<name>\w+)\s*\((?<arguments>[^()]*)\)""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CallFilter();
 
-    [GeneratedRegex("""\|\s*(?<name>upper|lower|title|length)\b(?!\s*:)""")]
+    [GeneratedRegex("""\|\s*(?<name>upper|lower|title|length)\b(?!\s*:)""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BareFilter();
 }

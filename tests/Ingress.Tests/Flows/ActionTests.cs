@@ -36,7 +36,8 @@ public sealed class ActionTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    /// <summary>Imports the order bot with its URL on the fake API, allows <paramref name="actionHosts"/>, and trains it.</summary>
+    /// <summary>Imports the order bot with its URL on the fake API, allows <paramref name="actionHosts"/> (<c>{port}</c> is the
+    /// fake API's), and trains it.</summary>
     private async Task<string> OrderBotAsync(string botId, string[] actionHosts, string? host = null)
     {
         var admin = _ingress.CreateAdminClient();
@@ -45,6 +46,7 @@ public sealed class ActionTests : IAsyncLifetime
         var baseUrl = host is null ? _api.BaseUrl : _api.BaseUrl.Replace("127.0.0.1", host);
         api["url"] = $"{baseUrl}/api/orders/status?order_id={{{{ parameters['order_number'] }}}}";
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/bots/{botId}/import", JsonContent.Create(file))).StatusCode);
+        actionHosts = actionHosts.Select(entry => entry.Replace("{port}", _api.Port.ToString())).ToArray();
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/bots/{botId}", new { id = botId, name = "Orders", actionHosts })).StatusCode);
         await _ingress.TrainAsync(botId);
         return botId;
@@ -62,7 +64,7 @@ public sealed class ActionTests : IAsyncLifetime
     [Fact]
     public async Task The_order_bot_answers_with_the_status_the_api_returned_and_calls_it_once_even_when_redelivered()
     {
-        var bot = await OrderBotAsync("orders", ["127.0.0.1"]);
+        var bot = await OrderBotAsync("orders", ["127.0.0.1:{port}"]);
 
         var turns = await AskForOrderAsync(bot, "buyer");
 
@@ -82,7 +84,7 @@ public sealed class ActionTests : IAsyncLifetime
     [Fact]
     public async Task An_api_that_is_down_is_retried_then_the_bot_says_so_and_the_turn_records_why()
     {
-        var bot = await OrderBotAsync("orders-down", ["127.0.0.1"]);
+        var bot = await OrderBotAsync("orders-down", ["127.0.0.1:{port}"]);
         _api.DefaultStatus = 503;
 
         var answer = (await AskForOrderAsync(bot, "unlucky"))[1];
@@ -106,7 +108,7 @@ public sealed class ActionTests : IAsyncLifetime
             ["jsonData"] = """{"order": "{{ parameters.order_number }}"}""",
         };
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/orders-post/import", JsonContent.Create(file))).StatusCode);
-        await admin.PutAsJsonAsync("/api/bots/orders-post", new { id = "orders-post", name = "Orders", actionHosts = new[] { "127.0.0.1" } });
+        await admin.PutAsJsonAsync("/api/bots/orders-post", new { id = "orders-post", name = "Orders", actionHosts = new[] { $"127.0.0.1:{_api.Port}" } });
         await _ingress.TrainAsync("orders-post");
 
         var client = _ingress.CreateClient();
@@ -116,14 +118,14 @@ public sealed class ActionTests : IAsyncLifetime
 
         Assert.Equal(200, answer.Action!.Status);
         var (body, shop) = Assert.Single(_api.Posts);
-        Assert.Equal(("""{"order": "ORD123456"}""", "north"), (body, shop));
+        Assert.Equal(("""{"order":"ORD123456"}""", "north"), (body, shop));
         Assert.Contains("Your order status is **created**", string.Join(" ", answer.Replies));
     }
 
     [Fact]
     public async Task A_4xx_is_not_retried()
     {
-        var bot = await OrderBotAsync("orders-404", ["127.0.0.1"]);
+        var bot = await OrderBotAsync("orders-404", ["127.0.0.1:{port}"]);
         _api.DefaultStatus = 404;
 
         var answer = (await AskForOrderAsync(bot, "unknown-order"))[1];
@@ -134,7 +136,8 @@ public sealed class ActionTests : IAsyncLifetime
 
     [Theory]
     [InlineData(new string[0], "lists no actionHosts")]
-    [InlineData(new[] { "*.0.0.1" }, "internal address")]
+    [InlineData(new[] { "*.0.0.1:{port}" }, "internal address")]
+    [InlineData(new[] { "127.0.0.1" }, "Port")]
     [InlineData(new[] { "orders.example.com" }, "not in the bot's actionHosts")]
     public async Task A_loopback_target_not_listed_by_name_is_refused_without_a_request(string[] actionHosts, string reason)
     {
@@ -151,7 +154,7 @@ public sealed class ActionTests : IAsyncLifetime
     [Fact]
     public async Task The_next_message_of_a_conversation_is_answered_after_the_action_of_the_previous_one()
     {
-        var bot = await OrderBotAsync("orders-slow", ["127.0.0.1"]);
+        var bot = await OrderBotAsync("orders-slow", ["127.0.0.1:{port}"]);
         _api.Delay = TimeSpan.FromSeconds(1);
 
         var turns = await AskForOrderAsync(bot, "impatient", "hello");

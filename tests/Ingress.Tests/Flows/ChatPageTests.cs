@@ -62,7 +62,7 @@ public sealed class ChatPageTests : IDisposable
         intent["buttons"] = new JsonArray(new JsonObject { ["title"] = "Track another order", ["payload"] = "/check_order_status" },
             new JsonObject { ["title"] = "That's all", ["payload"] = "/cancel" });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/orders/import", JsonContent.Create(file))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/bots/orders", new { id = "orders", name = "Orders", actionHosts = new[] { "127.0.0.1" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/bots/orders", new { id = "orders", name = "Orders", actionHosts = new[] { new Uri(api).Authority } })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/bots/orders/train", null)).StatusCode);
     }
 

@@ -19,6 +19,14 @@ public sealed class FakeOrderApi : IAsyncDisposable
 
     public string BaseUrl => _app.Urls.First();
 
+    public int Port => new Uri(BaseUrl).Port;
+
+    /// <summary>Every request that reached the server, whatever its path: the request line and the body.</summary>
+    public ConcurrentQueue<(string Method, string PathAndQuery, string Body, IHeaderDictionary Headers)> Requests { get; } = new();
+
+    /// <summary>When set, <c>GET /api/orders/status</c> answers this many bytes of JSON string instead.</summary>
+    public long? HugeAnswerBytes { get; set; }
+
     /// <summary>How long each answer takes.</summary>
     public TimeSpan Delay { get; set; }
 
@@ -38,11 +46,21 @@ public sealed class FakeOrderApi : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var fake = new FakeOrderApi(app);
+        app.Use(async (context, next) =>
+        {
+            context.Request.EnableBuffering();
+            using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+            fake.Requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, await reader.ReadToEndAsync(), context.Request.Headers));
+            context.Request.Body.Position = 0;
+            await next();
+        });
         app.MapGet("/api/orders/status", async (HttpRequest request) =>
         {
             var orderId = request.Query["order_id"].ToString();
             fake._calls.Enqueue((orderId, request.Headers["Idempotency-Key"].ToString()));
             await Task.Delay(fake.Delay);
+            if (fake.HugeAnswerBytes is { } huge)
+                return Results.Stream(async body => await WriteHugeAsync(body, huge), "application/json");
             var status = fake._answers.TryDequeue(out var queued) ? queued : fake.DefaultStatus;
             return status == StatusCodes.Status200OK
                 ? Results.Json(new { order_id = orderId, status = "shipped" })
@@ -56,6 +74,22 @@ public sealed class FakeOrderApi : IAsyncDisposable
         });
         await app.StartAsync();
         return fake;
+    }
+
+    private static async Task WriteHugeAsync(Stream body, long bytes)
+    {
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'a');
+        await body.WriteAsync("\""u8.ToArray());
+        try
+        {
+            for (long written = 0; written < bytes; written += chunk.Length)
+                await body.WriteAsync(chunk);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            // The caller stopped reading: what the test wants to see.
+        }
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ChatbotPipeline.ServiceDefaults.Http;
 using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
@@ -26,7 +28,8 @@ public sealed class SlackReplier(ReplyHttp http, IOptionsMonitor<ChannelOptions>
         var mrkdwn = ReplyFormats.Slack(text);
         var body = new PostMessage(message.ReplyTo!, mrkdwn, message.Metadata.GetValueOrDefault(ReplyMetadata.SlackThreadTs), Blocks(mrkdwn, buttons));
         using var response = await http.PostJsonAsync("Slack chat.postMessage", new Uri(slack.ApiBase, "chat.postMessage"), body, token, cancellationToken);
-        var answer = await response.Content.ReadFromJsonAsync<SlackAnswer>(cancellationToken);
+        var verdict = await BoundedBody.ReadAsync(response.Content, ReplyHttp.MaxAnswerBytes, cancellationToken);
+        var answer = verdict is null ? null : JsonSerializer.Deserialize<SlackAnswer>(verdict, JsonSerializerOptions.Web);
         if (answer is { Ok: true })
             return;
         var error = answer?.Error ?? "no answer";
