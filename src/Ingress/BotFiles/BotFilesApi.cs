@@ -91,6 +91,8 @@ public static class BotFilesApi
     {
         if (await WebhookBody.ReadAsync(request, MaxFileBytes, cancellationToken) is not { } body)
             return (null, $"The file is larger than {MaxFileBytes} bytes.");
+        if (BotFileText.Decode(body, "file", out var encodingError) is null)
+            return (null, encodingError);
         try
         {
             if (JsonSerializer.Deserialize<AicfBotFile>(body, JsonSerializerOptions.Web) is not { } file)
@@ -113,16 +115,25 @@ public static class BotFilesApi
             var form = await request.ReadFormAsync(cancellationToken);
             foreach (var file in form.Files.Where(f => f.Length <= MaxFileBytes))
             {
-                using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-                documents.Add(await reader.ReadToEndAsync(cancellationToken));
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, cancellationToken);
+                if (BotFileText.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), $"file '{file.FileName}'", out var encodingError) is not { } text)
+                    return (null, encodingError);
+                documents.Add(text);
             }
             if (documents.Count == 0)
                 return (null, "Send the Rasa files (nlu.yml, domain.yml) as form-data file parts, each at most 16 MiB.");
         }
         else if (await WebhookBody.ReadAsync(request, MaxFileBytes, cancellationToken) is { } body)
-            documents.Add(Encoding.UTF8.GetString(body));
+        {
+            if (BotFileText.Decode(body, "file", out var encodingError) is not { } text)
+                return (null, encodingError);
+            documents.Add(text);
+        }
         else
             return (null, $"The file is larger than {MaxFileBytes} bytes.");
+        if (documents.Select(YamlBudget.Refusal).FirstOrDefault(refusal => refusal is not null) is { } tooCostly)
+            return (null, tooCostly);
         var (intents, entities, error) = RasaBotFile.Read(documents);
         return error is null ? (new Contents(intents, entities), null) : (null, error);
     }

@@ -51,7 +51,7 @@ public sealed class BotImporter(IBotStore bots)
             errors[$"entities.{duplicate.Key}"] = ["Two entities share this name."];
         for (var i = 0; i < intents.Count; i++)
             foreach (var (field, messages) in BotValidation.Check(intents[i]))
-                errors[$"intents[{i}].{field}"] = messages;
+                errors[$"intents[{i}].{field}"] = [.. messages.Select(message => $"Intent '{intents[i].IntentId}': {message}")];
         for (var i = 0; i < entities.Count; i++)
             foreach (var (field, messages) in BotValidation.Check(entities[i]))
                 errors[$"entities[{i}].{field}"] = messages;
