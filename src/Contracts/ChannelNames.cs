@@ -9,4 +9,7 @@ public static class ChannelNames
     public const string Messenger = "messenger";
     public const string WhatsApp = "whatsapp";
     public const string Twilio = "twilio";
+
+    /// <summary>The platforms: each names its conversations <c>{platform}:{id}</c>, a prefix no REST sender may take.</summary>
+    public static readonly IReadOnlyList<string> Platforms = [Slack, Telegram, Messenger, WhatsApp, Twilio];
 }

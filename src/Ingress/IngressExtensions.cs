@@ -41,6 +41,9 @@ public static partial class IngressExtensions
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ChatStreamHub>();
+        services.AddOptions<ChatStreamOptions>().BindConfiguration(ChatStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChatSessionTokens>();
+        services.AddSingleton<ChatStreamLimiter>();
         services.AddSingleton<BotImporter>();
         services.AddHostedService<DemoBotSeeder>();
         services.AddProblemDetails();

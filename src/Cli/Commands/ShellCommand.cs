@@ -19,10 +19,12 @@ public sealed class ShellCommand(IAnsiConsole console) : ApiCommand<BotSettings>
     protected override async Task<int> RunAsync(ApiClient api, BotSettings settings, CancellationToken cancellationToken)
     {
         var bot = Uri.EscapeDataString(settings.Bot);
-        var conversation = $"shell-{Guid.NewGuid():N}"[..14];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A web-chat session: the server names the conversation and signs the token that opens its reply stream.
+        var session = await (await api.SendAsync(() => api.Http.PostAsync($"chat/{bot}/sessions", null, stop.Token))).Content.ReadFromJsonAsync<JsonElement>(stop.Token);
+        var conversation = session.GetProperty("conversationId").GetString()!;
         var replies = Channel.CreateUnbounded<JsonElement>();
-        using var stream = await api.SendAsync(() => api.Http.GetAsync($"chat/{bot}/{conversation}/events", HttpCompletionOption.ResponseHeadersRead, stop.Token));
+        using var stream = await api.SendAsync(() => api.Http.GetAsync(session.GetProperty("events").GetString()!.TrimStart('/'), HttpCompletionOption.ResponseHeadersRead, stop.Token));
         var reading = ReadEventsAsync(await stream.Content.ReadAsStreamAsync(stop.Token), replies.Writer, stop.Token);
         Console.MarkupLine($"Talking to [bold]{Escaped(settings.Bot)}[/] as {conversation}. An empty line or /exit ends.");
         string[] buttons = [];

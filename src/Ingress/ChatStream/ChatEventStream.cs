@@ -4,13 +4,15 @@ namespace ChatbotPipeline.Ingress.ChatStream;
 
 /// <summary>
 /// Writes a subscription as server-sent events: headers flushed at once (the page knows it is connected),
-/// an <c>event: reply</c> per reply, and a comment line as heartbeat so idle proxies keep the connection.
+/// an <c>event: reply</c> per reply, and a comment line as heartbeat so idle proxies keep the connection. The stream's
+/// slot in <see cref="ChatStreamLimiter"/> is released when it ends.
 /// </summary>
-public sealed class ChatEventStream(ChatSubscription subscription, TimeSpan heartbeat) : IResult
+public sealed class ChatEventStream(ChatSubscription subscription, TimeSpan heartbeat, IDisposable? slot = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         using var owned = subscription;
+        using var held = slot;
         var response = httpContext.Response;
         var stopping = httpContext.RequestAborted;
         response.ContentType = "text/event-stream";

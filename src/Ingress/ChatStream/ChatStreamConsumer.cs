@@ -3,12 +3,15 @@ using MassTransit;
 
 namespace ChatbotPipeline.Ingress.ChatStream;
 
-/// <summary>Feeds understood messages to the chat pages connected to this instance.</summary>
+/// <summary>Feeds understood messages of REST conversations to the chat pages connected to this instance; a platform's
+/// conversation is never streamed (its replies go to the platform).</summary>
 public sealed class ChatStreamConsumer(ChatStreamHub hub) : IConsumer<MessageUnderstood>
 {
     public Task Consume(ConsumeContext<MessageUnderstood> context)
     {
         var understood = context.Message;
+        if (understood.Message.Channel != ChannelNames.Rest)
+            return Task.CompletedTask;
         hub.Publish(understood.Message.BotId, understood.Message.ConversationId, new ChatReply(
             understood.Message.MessageId, understood.Intent, understood.Confidence, understood.DialogueState, understood.Replies,
             understood.Buttons ?? []));

@@ -53,7 +53,8 @@ public static class RestWebhookApi
             Metadata: metadata);
         var result = await intake.AdmitAsync(message, payload.MessageId, cancellationToken);
         var answer = new WebhookAccepted(result.MessageId, message.ConversationId);
-        var location = $"/api/bots/{botId}/conversations/{message.ConversationId}";
+        // Escaped: a header carries ASCII only, and an id like "José" written raw failed the response after the message was taken.
+        var location = $"/api/bots/{botId}/conversations/{Uri.EscapeDataString(message.ConversationId)}";
         switch (result.Outcome)
         {
             case IntakeOutcome.Duplicate:
@@ -89,6 +90,9 @@ public static class RestWebhookApi
             null => "The body must be a JSON object.",
             { Sender: null or "" } => "'sender' is required.",
             { Sender.Length: > 256 } => "'sender' must be at most 256 characters.",
+            { Sender: var sender } when sender.Any(char.IsControl) => "'sender' must not contain control characters.",
+            { Sender: var sender } when PlatformPrefix(sender) is { } platform =>
+                $"'sender' may not start with '{platform}:': that names a {platform} conversation, which only its platform's webhook can write to.",
             { Message: null } => "'message' is required.",
             { Message: var text } when string.IsNullOrWhiteSpace(text) => "'message' must not be empty.",
             { MessageId: "" } => "'message_id' must not be empty when given.",
@@ -97,6 +101,9 @@ public static class RestWebhookApi
         };
         return error.Length == 0 ? payload : null;
     }
+
+    private static string? PlatformPrefix(string sender) =>
+        ChannelNames.Platforms.FirstOrDefault(platform => sender.StartsWith(platform + ":", StringComparison.OrdinalIgnoreCase));
 
     private static Dictionary<string, string> Flatten(Dictionary<string, JsonElement>? metadata) =>
         metadata?.ToDictionary(pair => pair.Key, pair => pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString()! : pair.Value.GetRawText())

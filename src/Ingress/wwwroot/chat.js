@@ -1,6 +1,7 @@
-// The demo chat: one random conversation id per page, replies pushed over server-sent events.
+// The demo chat: one web-chat session per page (a conversation id the server issues, and the token that opens its
+// reply stream), replies pushed over server-sent events.
 const botId = new URLSearchParams(location.search).get("bot") || "demo";
-const sender = "web-" + crypto.randomUUID();
+let sender = null;
 const log = document.getElementById("log");
 const status = document.getElementById("status");
 document.getElementById("bot-id").textContent = botId;
@@ -46,15 +47,29 @@ function addButtons(buttons) {
   });
 }
 
-const events = new EventSource(`/chat/${encodeURIComponent(botId)}/${encodeURIComponent(sender)}/events`);
-events.onopen = () => { status.textContent = "connected"; };
-events.onerror = () => { status.textContent = "reconnecting…"; };
-events.addEventListener("reply", (event) => {
-  const reply = JSON.parse(event.data);
-  reply.messages.forEach(addBot);
-  addButtons(reply.buttons);
-  add("meta", `${reply.intent} · ${(reply.confidence * 100).toFixed(0)}% · ${reply.dialogueState}`);
-});
+async function connect() {
+  const response = await fetch(`/chat/${encodeURIComponent(botId)}/sessions`, { method: "POST" });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    status.textContent = "not connected";
+    add("error", `No chat with '${botId}' (${response.status}): ${problem.detail || response.statusText}`);
+    return;
+  }
+  const session = await response.json();
+  sender = session.conversationId;
+  const events = new EventSource(session.events);
+  events.onopen = () => { status.textContent = "connected"; };
+  // A stream the server refused (an expired session) is closed by the browser; one that dropped is retried.
+  events.onerror = () => { status.textContent = events.readyState === EventSource.CLOSED ? "disconnected: reload the page" : "reconnecting…"; };
+  events.addEventListener("reply", (event) => {
+    const reply = JSON.parse(event.data);
+    reply.messages.forEach(addBot);
+    addButtons(reply.buttons);
+    add("meta", `${reply.intent} · ${(reply.confidence * 100).toFixed(0)}% · ${reply.dialogueState}`);
+  });
+}
+
+const connected = connect();
 
 document.getElementById("composer").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -66,6 +81,8 @@ document.getElementById("composer").addEventListener("submit", async (event) => 
 });
 
 async function send(message, shown) {
+  await connected;
+  if (!sender) return;
   add("user", shown);
   const response = await fetch(`/webhooks/rest/${encodeURIComponent(botId)}`, {
     method: "POST",

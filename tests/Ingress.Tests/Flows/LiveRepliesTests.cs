@@ -14,10 +14,10 @@ public sealed class LiveRepliesTests(ReadyIngress ingress) : IClassFixture<Ready
     public async Task The_chat_stream_carries_the_reply_to_a_posted_message()
     {
         var client = ingress.Factory.CreateClient();
-        using var stream = await client.GetStreamAsync("/chat/demo/web-1/events", TestContext.Current.CancellationToken);
-        using var reader = new StreamReader(stream);
+        var (conversation, stream) = await Chat.OpenSessionAsync(client);
+        using var reader = stream;
 
-        await Chat.SendAsync(client, "web-1", "hello");
+        await Chat.SendAsync(client, conversation, "hello");
 
         var reply = await ReadReplyAsync(reader).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         Assert.Equal("greet", reply.GetProperty("intent").GetString());
@@ -25,9 +25,9 @@ public sealed class LiveRepliesTests(ReadyIngress ingress) : IClassFixture<Ready
     }
 
     [Fact]
-    public async Task A_stream_for_an_unknown_bot_is_not_found()
+    public async Task A_session_for_an_unknown_bot_is_not_found()
     {
-        var response = await ingress.Factory.CreateClient().GetAsync("/chat/nobot/c/events", TestContext.Current.CancellationToken);
+        var response = await ingress.Factory.CreateClient().PostAsync("/chat/nobot/sessions", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -35,13 +35,13 @@ public sealed class SqsTransportTests : IAsyncLifetime
     public async Task A_webhook_message_is_answered_on_the_chat_stream_and_logged()
     {
         var client = _factory!.CreateClient();
-        using var stream = await client.GetStreamAsync("/chat/demo/sqs-web/events", TestContext.Current.CancellationToken);
-        using var reader = new StreamReader(stream);
+        var (conversation, stream) = await Chat.OpenSessionAsync(client);
+        using var reader = stream;
 
-        await Chat.SendAsync(client, "sqs-web", "hello");
+        await Chat.SendAsync(client, conversation, "hello");
 
         var reply = await LiveRepliesTests.ReadReplyAsync(reader).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal("greet", reply.GetProperty("intent").GetString());
-        Assert.Equal("greet", Assert.Single((await Chat.TurnsAsync(_factory.CreateAdminClient(), "sqs-web", 1)).Turns).Intent);
+        Assert.Equal("greet", Assert.Single((await Chat.TurnsAsync(_factory.CreateAdminClient(), conversation, 1)).Turns).Intent);
     }
 }

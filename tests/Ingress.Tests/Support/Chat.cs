@@ -15,6 +15,16 @@ public static class Chat
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Starts a web-chat session and opens its reply stream: the conversation to post as, and the stream.</summary>
+    public static async Task<(string ConversationId, StreamReader Replies)> OpenSessionAsync(HttpClient client, string bot = "demo")
+    {
+        var session = await client.PostAsync($"/chat/{bot}/sessions", null);
+        Assert.Equal(HttpStatusCode.Created, session.StatusCode);
+        var started = await session.Content.ReadFromJsonAsync<JsonElement>();
+        var stream = await client.GetStreamAsync(started.GetProperty("events").GetString());
+        return (started.GetProperty("conversationId").GetString()!, new StreamReader(stream));
+    }
+
     /// <summary>The logged turns of a conversation once there are <paramref name="count"/> of them.</summary>
     public static async Task<ConversationsApi.ConversationView> TurnsAsync(HttpClient admin, string conversationId, int count, string bot = "demo")
     {
