@@ -30,11 +30,15 @@ public static partial class IngressExtensions
         services.AddOptions<IngressOptions>().BindConfiguration(IngressOptions.Section)
             .Validate(o => o.SenderMessagesPerMinute is >= 0 and <= 1_000_000, "Ingress:SenderMessagesPerMinute must be between 0 (off) and 1000000.")
             .Validate(o => o.DuplicateWindowMinutes is >= 1 and <= 7 * 24 * 60, "Ingress:DuplicateWindowMinutes must be between 1 and 10080.")
+            .Validate(o => o.BotMessagesPerMinute >= 0 && o.TotalMessagesPerMinute >= 0, "Ingress:BotMessagesPerMinute and TotalMessagesPerMinute must be 0 (off) or more.")
+            .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"),
+                "Ingress:PublicBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => o.TrustedProxies.All(TrustedProxies.IsValid), "Ingress:TrustedProxies must be IP addresses or networks (10.0.0.0/8).")
             .ValidateOnStart();
         services.AddSingleton<PlatformMessageIds>();
         services.AddSingleton<CallbackPolicy>();
         services.AddSingleton<WebhookMetrics>();
-        services.AddSingleton<SenderRateLimiter>();
+        services.AddSingleton<AdmissionLimiter>();
         services.AddScoped<MessageIntake>();
         services.AddScoped<PlatformIntake>();
         builder.AddChannelOptions();

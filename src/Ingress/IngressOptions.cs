@@ -25,6 +25,29 @@ public sealed class IngressOptions
     /// </summary>
     public List<string> CallbackHosts { get; set; } = [];
 
+    /// <summary>
+    /// The URL platforms call this Ingress at (<c>https://bots.example.org</c>), when a proxy or load balancer stands in
+    /// front of it: Twilio signs the URL it called, so that is what its signatures are checked against. Empty uses the
+    /// request's own scheme and host.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of the proxies whose <c>X-Forwarded-For</c>,
+    /// <c>-Proto</c> and <c>-Host</c> are believed: the client address (per-client limits) and the public URL come
+    /// from them. Empty believes no one: a client could otherwise choose its own address and host.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Messages one bot may take per minute, from all its senders and channels, before webhooks answer 429; 0 is off.
+    /// Counted in the cache. Default 0: a deployment sets it to what a bot's consumers can answer.
+    /// </summary>
+    public int BotMessagesPerMinute { get; set; }
+
+    /// <summary>Messages this deployment takes per minute from every bot together before webhooks answer 429; 0 is off. Default 0.</summary>
+    public int TotalMessagesPerMinute { get; set; }
+
     /// <summary>How long a platform message id is remembered to drop the platform's retries of it. Default 24 hours.</summary>
     public int DuplicateWindowMinutes { get; set; } = 24 * 60;
 }

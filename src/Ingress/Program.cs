@@ -18,6 +18,7 @@ return await StartupErrors.RunAsync(typeof(Program).Assembly, async () =>
 
     var app = builder.Build();
 
+    app.UseTrustedProxies();
     app.UseWhen(context => context.Request.Path.StartsWithSegments("/webhooks"),
         webhooks => webhooks.Use(app.Services.GetRequiredService<WebhookMetrics>().MeasureAsync));
     app.UseDefaultFiles();

@@ -16,7 +16,7 @@ namespace ChatbotPipeline.Ingress.Webhooks;
 /// client hangs up: the work is already paid for, and finishing it turns the client's retry into a plain duplicate.
 /// </remarks>
 public sealed partial class MessageIntake(
-    PlatformMessageIds seen, SenderRateLimiter limiter, IPublishEndpoint publisher, IOptions<BusOptions> bus, ILogger<MessageIntake> logger)
+    PlatformMessageIds seen, AdmissionLimiter limiter, IPublishEndpoint publisher, IOptions<BusOptions> bus, ILogger<MessageIntake> logger)
 {
     /// <summary>What a retry is told to wait when another delivery of its message is still being handed over.</summary>
     public static readonly TimeSpan InFlightRetryAfter = TimeSpan.FromSeconds(1);
@@ -79,12 +79,12 @@ public sealed partial class MessageIntake(
 
     private async Task<IntakeResult> PublishAsync(MessageReceived message, Func<Task>? release, CancellationToken budget)
     {
-        if (await limiter.CheckAsync(message.BotId, message.Channel, message.SenderId, CancellationToken.None) is { } retryAfter)
+        if (await limiter.CheckAsync(message.BotId, message.Channel, message.SenderId, CancellationToken.None) is { } refusal)
         {
             if (release is not null)
                 await release();
-            LogRateLimited(message.BotId, message.Channel, message.SenderId);
-            return new IntakeResult(IntakeOutcome.RateLimited, message.MessageId, retryAfter);
+            LogRateLimited(message.BotId, message.Channel, message.SenderId, refusal.Reason);
+            return new IntakeResult(IntakeOutcome.RateLimited, message.MessageId, refusal.RetryAfter, refusal.Reason);
         }
 
         // A broker that is down, blocked or recovering its channel may ignore cancellation: WaitAsync bounds the wait
@@ -113,8 +113,8 @@ public sealed partial class MessageIntake(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} for bot {BotId} is queued but could not be marked taken in time; its pending claim expires instead")]
     private partial void LogConfirmLate(string messageId, string botId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit reached: bot {BotId}, channel {Channel}, sender {SenderId}")]
-    private partial void LogRateLimited(string botId, string channel, string senderId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit reached: bot {BotId}, channel {Channel}, sender {SenderId}: {Reason}")]
+    private partial void LogRateLimited(string botId, string channel, string senderId, string reason);
 }
 
 public enum IntakeOutcome
@@ -128,11 +128,11 @@ public enum IntakeOutcome
     /// <summary>Another delivery of the same platform message is being handed to the bus now; retry after <see cref="IntakeResult.RetryAfter"/>.</summary>
     InFlight,
 
-    /// <summary>The sender is over the limit; try again after <see cref="IntakeResult.RetryAfter"/>.</summary>
+    /// <summary>The sender, the bot or the deployment is over its limit (<see cref="IntakeResult.Reason"/>); try again after <see cref="IntakeResult.RetryAfter"/>.</summary>
     RateLimited,
 
     /// <summary>The bus did not take the message in time; nothing is remembered of it, so a retry is taken.</summary>
     Unavailable,
 }
 
-public sealed record IntakeResult(IntakeOutcome Outcome, string MessageId, TimeSpan RetryAfter = default);
+public sealed record IntakeResult(IntakeOutcome Outcome, string MessageId, TimeSpan RetryAfter = default, string? Reason = null);

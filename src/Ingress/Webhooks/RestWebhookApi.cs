@@ -61,7 +61,7 @@ public static class RestWebhookApi
                 return TypedResults.Ok(answer);
             case IntakeOutcome.RateLimited:
                 context.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
-                return Problem(StatusCodes.Status429TooManyRequests, $"Sender '{message.SenderId}' sent too many messages; retry after the Retry-After seconds.");
+                return Problem(StatusCodes.Status429TooManyRequests, $"{result.Reason}; retry after the Retry-After seconds.");
             case IntakeOutcome.InFlight:
                 context.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
                 return Problem(StatusCodes.Status503ServiceUnavailable, "This message_id is being queued by another request right now; retry after the Retry-After seconds.");

@@ -29,7 +29,7 @@ public sealed class MessageIntakeTests
         var bus = Options.Create(new BusOptions { PublishTimeoutSeconds = PublishTimeoutSeconds });
         var ingress = Options.Create(new IngressOptions());
         _ids = new PlatformMessageIds(_cache, ingress, bus);
-        _intake = new MessageIntake(_ids, new SenderRateLimiter(_cache, ingress, _time), _publisher, bus, NullLogger<MessageIntake>.Instance);
+        _intake = new MessageIntake(_ids, new AdmissionLimiter(_cache, ingress, _time), _publisher, bus, NullLogger<MessageIntake>.Instance);
     }
 
     private static MessageReceived Message() => new(Guid.NewGuid().ToString("N"), "demo", ChannelNames.Rest, "u1", "u1", "hello", null,

@@ -127,14 +127,11 @@ public sealed class PlatformEndpointTests(PlatformIngress ingress)
     }
 
     [Fact]
-    public async Task Twilio_is_answered_with_empty_twiml_and_verified_against_the_public_url_behind_a_proxy()
+    public async Task Twilio_is_answered_with_empty_twiml()
     {
         var form = PlatformSamples.TwilioSms($"SM{Guid.NewGuid():N}", "+15550001234", "hello");
-        var proxied = PlatformWebhooks.Twilio(form, publicUrl: "https://bot.example.com/webhooks/twilio/demo");
-        proxied.Headers.Add("X-Forwarded-Proto", "https");
-        proxied.Headers.Add("X-Forwarded-Host", "bot.example.com");
 
-        var response = await _client.SendAsync(proxied, TestContext.Current.CancellationToken);
+        var response = await _client.SendAsync(PlatformWebhooks.Twilio(form), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);

@@ -25,7 +25,7 @@ public static class TwilioWebhookApi
             .ProducesWebhookProblems();
 
     private static async Task<IResult> Receive(string botId, HttpRequest request, IOptionsMonitor<ChannelOptions> channels,
-        PlatformIntake intake, CancellationToken cancellationToken)
+        IOptions<IngressOptions> ingress, PlatformIntake intake, CancellationToken cancellationToken)
     {
         if (channels.CurrentValue.TwilioFor(botId).AuthToken is not { Length: > 0 } authToken)
             return PlatformResults.NotConfigured("Twilio", botId);
@@ -34,7 +34,7 @@ public static class TwilioWebhookApi
         if (ReadForm(body) is not { } form)
             return PlatformResults.Malformed("The body is not a form (application/x-www-form-urlencoded) Twilio would send.");
         var parameters = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? "")));
-        var check = TwilioSignature.Verify(authToken, TwilioPublicUrl.Of(request), parameters, request.Headers[TwilioSignature.Header]);
+        var check = TwilioSignature.Verify(authToken, TwilioPublicUrl.Of(request, ingress.Value.PublicBaseUrl), parameters, request.Headers[TwilioSignature.Header]);
         if (!check.IsValid)
             return PlatformResults.Refused(check);
         return await intake.AnswerAsync(botId, ChannelNames.Twilio, TwilioPayload.Read(form),
