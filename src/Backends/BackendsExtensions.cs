@@ -31,6 +31,7 @@ public static class BackendsExtensions
         services.AddMetrics();
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<TrainingHistory>();
+        services.AddSingleton<TrainingFailures>();
         services.AddSingleton<ExportRecords>();
         services.AddSingleton<ConversationExporter>();
         services.AddSingleton<ConversationRetention>();

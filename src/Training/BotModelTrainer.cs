@@ -18,7 +18,7 @@ namespace ChatbotPipeline.Training;
 /// the current version and announces it; every run is recorded in the training history.
 /// </summary>
 public sealed partial class BotModelTrainer(
-    IBotStore bots, ModelRepository models, TrainingHistory history, IntentModelTrainer trainer, ICacheStore cache,
+    IBotStore bots, ModelRepository models, TrainingHistory history, TrainingFailures failures, IntentModelTrainer trainer, ICacheStore cache,
     IOptions<TrainingOptions> options, TimeProvider time, ILogger<BotModelTrainer> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _botLocks = new(StringComparer.Ordinal);
@@ -52,9 +52,20 @@ public sealed partial class BotModelTrainer(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    // The history must not show a run as running forever; the exception still reaches the caller.
-                    await history.SaveAsync(run with { Status = TrainingStatus.Failed, Reason = exception.Message, FinishedAt = time.GetUtcNow() }, CancellationToken.None);
+                    // The history must not show a run as running forever; the exception still reaches the caller. The
+                    // alert and the cache's record come first: the history is in the object store, which may be what failed.
+                    var failed = run with { Status = TrainingStatus.Failed, Reason = exception.Message, FinishedAt = time.GetUtcNow() };
+                    LogFailed(request.BotId, exception.GetType().Name, exception.Message);
                     await publisher.Publish(TrainingAlerts.Failed(request.BotId, exception.Message, time.GetUtcNow()), CancellationToken.None);
+                    await failures.RecordAsync(failed, CancellationToken.None);
+                    try
+                    {
+                        await history.SaveAsync(failed, CancellationToken.None);
+                    }
+                    catch (Exception unrecorded) when (unrecorded is not OperationCanceledException)
+                    {
+                        LogHistoryUnavailable(request.BotId, unrecorded.Message);
+                    }
                     throw;
                 }
                 run = outcome.Run ?? run;
@@ -123,6 +134,12 @@ public sealed partial class BotModelTrainer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: published model {ModelVersion} trained on {ExampleCount} phrases, held-out accuracy {HoldoutAccuracy:P1}")]
     private partial void LogPublished(string botId, string modelVersion, int exampleCount, double? holdoutAccuracy);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bot {BotId}: training failed: {ErrorType}: {Reason}")]
+    private partial void LogFailed(string botId, string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: the failed run could not be written to the training history ({Reason}); the training view shows it from the cache")]
+    private partial void LogHistoryUnavailable(string botId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: training {Status}: {Reason}")]
     private partial void LogNotPublished(string botId, TrainingStatus status, string? reason);

@@ -13,7 +13,7 @@ public sealed class TrainingTestHost : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-training-").FullName;
     private readonly ServiceProvider _services;
 
-    public TrainingTestHost(IReadOnlyDictionary<string, string?>? settings = null)
+    public TrainingTestHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +27,7 @@ public sealed class TrainingTestHost : IAsyncDisposable
         builder.Services.AddSingleton<ChatbotPipeline.Nlu.Intents.IntentModelTrainer>().AddSingleton<BotModelTrainer>();
         builder.Services.AddLogging();
         builder.Services.AddMassTransitTestHarness(TrainingExtensions.AddTrainingConsumers);
+        services?.Invoke(builder.Services);
         _services = builder.Services.BuildServiceProvider(validateScopes: true);
         Harness = _services.GetRequiredService<ITestHarness>();
     }

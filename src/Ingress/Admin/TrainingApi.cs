@@ -36,17 +36,17 @@ public static class TrainingApi
         await models.GetCurrentAsync(botId, cancellationToken) is { } manifest ? TypedResults.Ok(manifest) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<TrainingView>, NotFound>> GetTraining(
-        string botId, IBotStore bots, ModelRepository models, TrainingHistory history, CancellationToken cancellationToken)
+        string botId, IBotStore bots, ModelRepository models, TrainingHistory history, TrainingFailures failures, CancellationToken cancellationToken)
     {
         if (await bots.GetBotAsync(botId, cancellationToken) is null)
             return TypedResults.NotFound();
-        var runs = await history.ListAsync(botId, HistoryLength, cancellationToken);
+        var runs = await failures.OverlayAsync(botId, await history.ListAsync(botId, HistoryLength, cancellationToken), cancellationToken);
         var current = await models.GetCurrentAsync(botId, cancellationToken);
-        return TypedResults.Ok(new TrainingView(botId, runs.FirstOrDefault()?.Status, current, runs));
+        return TypedResults.Ok(new TrainingView(botId, runs.FirstOrDefault()?.Status, current, runs, runs.FirstOrDefault()?.Reason));
     }
 
-    /// <summary>A bot's training: the latest run's status, the model serving now, and the recent runs newest first.</summary>
-    public sealed record TrainingView(string BotId, TrainingStatus? Status, ModelManifest? Current, IReadOnlyList<TrainingRun> Runs);
+    /// <summary>A bot's training: the latest run's status and why, the model serving now, and the recent runs newest first.</summary>
+    public sealed record TrainingView(string BotId, TrainingStatus? Status, ModelManifest? Current, IReadOnlyList<TrainingRun> Runs, string? Reason = null);
 
     /// <summary>The answer to a training request: training runs on the <c>training</c> queue.</summary>
     public sealed record TrainingAccepted(string RequestId, string BotId);
