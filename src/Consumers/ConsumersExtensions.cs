@@ -49,7 +49,11 @@ public static class ConsumersExtensions
         services.AddSingleton<OfferedChoices>();
         services.AddSingleton<ResponseRenderer>();
         services.AddSingleton<DialoguePolicy>();
-        services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.Section).ValidateDataAnnotations()
+            // A held conversation's next message waits this long in NLU (derived from the same settings); keep it bounded.
+            .Validate(o => o.HoldTime <= ActionOptions.MaxHoldTime,
+                $"Actions: Attempts × TimeoutSeconds plus the doubling backoffs must stay within {ActionOptions.MaxHoldTime.TotalMinutes:0} minutes (a held conversation waits that long).")
+            .ValidateOnStart();
         services.AddSingleton<ConversationHold>();
         services.AddSingleton<ActionMemory>();
         services.AddSingleton<ActionRequestBuilder>();

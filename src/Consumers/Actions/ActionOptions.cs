@@ -26,6 +26,9 @@ public sealed class ActionOptions
     /// <summary>What a bot says when its API call fails and it has no <c>actionFailureResponse</c> of its own.</summary>
     public string DefaultFailureResponse { get; set; } = "Sorry, I couldn't get that done right now. ### Please try again in a little while.";
 
+    /// <summary>The longest <see cref="HoldTime"/> the settings may add up to.</summary>
+    public static readonly TimeSpan MaxHoldTime = TimeSpan.FromMinutes(15);
+
     /// <summary>
     /// How long a conversation's next message waits behind an action in progress: every attempt at its timeout,
     /// the backoffs, and a margin. A dead action consumer's hold expires after this.

@@ -9,6 +9,16 @@ namespace ChatbotPipeline.Consumers.Actions;
 /// </summary>
 public sealed class ConversationHold(ICacheStore cache, IOptions<ActionOptions> options)
 {
+    /// <summary>How often NLU looks again at a held conversation's next message.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How many times NLU looks again before it gives the message up: enough to outlast the hold, which is derived from
+    /// the same <see cref="ActionOptions"/> — a message must not be dead-lettered while the action it waits for may still run.
+    /// </summary>
+    public static int RetriesToOutlast(ActionOptions actions) =>
+        (int)Math.Ceiling((actions.HoldTime + TimeSpan.FromSeconds(5)) / RetryInterval);
+
     public Task HoldAsync(string botId, string conversationId, string messageId, CancellationToken cancellationToken) =>
         cache.SetAsync(Key(botId, conversationId), messageId, options.Value.HoldTime, cancellationToken);
 

@@ -58,7 +58,11 @@ public sealed partial class NluConsumer(
         // "2" or a title, answering buttons shown as a numbered list, says that button's payload.
         var said = await choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken);
         var prediction = IntentPayload.Read(said, bot.Definition) ?? model?.Model.Intents.Predict(said);
-        var entities = bot.Entities.Extract(said, time.GetUtcNow(), model?.Model.Entities);
+        var entities = bot.Entities.Extract(said, time.GetUtcNow(), model?.Model.Entities, (entity, pattern) =>
+        {
+            metrics.PatternTimedOut();
+            LogPatternTimedOut(message.BotId, entity, pattern, message.MessageId);
+        });
         var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
         var outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);
         await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
@@ -105,4 +109,7 @@ public sealed partial class NluConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId} has no trained model yet; message {MessageId} gets the fallback")]
     private partial void LogNoModel(string botId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: the pattern of entity {Entity} ran out of time on message {MessageId} and was skipped: {Pattern}")]
+    private partial void LogPatternTimedOut(string botId, string entity, string pattern, string messageId);
 }

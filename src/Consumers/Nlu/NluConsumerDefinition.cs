@@ -9,21 +9,23 @@ namespace ChatbotPipeline.Consumers.Nlu;
 public sealed class NluConsumerDefinition : ConsumerDefinition<NluConsumer>
 {
     private readonly NluOptions _options;
+    private readonly ActionOptions _actions;
 
-    public NluConsumerDefinition(IOptions<NluOptions> options)
+    public NluConsumerDefinition(IOptions<NluOptions> options, IOptions<ActionOptions> actions)
     {
         _options = options.Value;
+        _actions = actions.Value;
         ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<NluConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        // Outer: a conversation held by an earlier message's API call waits for it (at most a call's length).
+        // Outer: a conversation held by an earlier message's API call waits for it, as long as the hold may last.
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Handle<ConversationHeldException>();
-            retry.Interval(120, TimeSpan.FromMilliseconds(500));
+            retry.Interval(ConversationHold.RetriesToOutlast(_actions), ConversationHold.RetryInterval);
         });
         endpointConfigurator.UseMessageRetry(retry =>
         {

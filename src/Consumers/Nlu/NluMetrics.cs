@@ -13,6 +13,7 @@ public sealed class NluMetrics
 
     private readonly Histogram<double> _confidence;
     private readonly Counter<long> _fallbacks;
+    private readonly Counter<long> _patternTimeouts;
 
     public NluMetrics(IMeterFactory meters, ModelRegistry models)
     {
@@ -20,10 +21,14 @@ public sealed class NluMetrics
         _confidence = meter.CreateHistogram<double>("confidence", PrometheusExport.ProbabilityUnit,
             "Probability of the intent each message was answered with.");
         _fallbacks = meter.CreateCounter<long>("fallbacks", "{message}", "Messages the fallback answered.");
+        _patternTimeouts = meter.CreateCounter<long>("entity.pattern.timeouts", "{match}",
+            "Entity pattern or lookup matches that ran out of time and were skipped (the log names bot, entity and pattern).");
         meter.CreateObservableGauge("model.loaded", () => models.Loaded.Select(model => new Measurement<long>(1,
                 new KeyValuePair<string, object?>("bot", model.Manifest.BotId), new KeyValuePair<string, object?>("version", model.Version))),
             "{model}", "1 for each bot and the model version this replica serves it with.");
     }
+
+    public void PatternTimedOut() => _patternTimeouts.Add(1);
 
     public void Understood(string botId, double confidence, bool fallback)
     {

@@ -17,7 +17,8 @@ public sealed partial class NotificationConsumer(
     ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, DeliveryMemory delivered, AlertDelivery alerts, DeadLetterWatch deadLetters,
     ILogger<NotificationConsumer> logger)
     : IConsumer<MessageUnderstood>, IConsumer<OperatorAlert>, IConsumer<MessageDeadLettered>,
-      IConsumer<Fault<MessageReceived>>, IConsumer<Fault<MessageUnderstood>>, IConsumer<Fault<ExportRequested>>, IConsumer<Fault<TrainingRequested>>
+      IConsumer<Fault<MessageReceived>>, IConsumer<Fault<MessageUnderstood>>, IConsumer<Fault<ExportRequested>>, IConsumer<Fault<TrainingRequested>>,
+      IConsumer<Fault<ActionRequested>>
 {
     public Task Consume(ConsumeContext<OperatorAlert> context) => alerts.DeliverAsync(context.Message, context.CancellationToken);
 
@@ -31,6 +32,8 @@ public sealed partial class NotificationConsumer(
     public Task Consume(ConsumeContext<Fault<ExportRequested>> context) => deadLetters.CountFaultAsync(context);
 
     public Task Consume(ConsumeContext<Fault<TrainingRequested>> context) => deadLetters.CountFaultAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<ActionRequested>> context) => deadLetters.CountFaultAsync(context);
 
     public async Task Consume(ConsumeContext<MessageUnderstood> context)
     {

@@ -46,7 +46,8 @@ public sealed class EntityRecognizer
     /// </summary>
     /// <param name="tagger">The bot's learned tagger, when its model has one.</param>
     /// <param name="now">The time relative dates ("tomorrow") resolve against.</param>
-    public IReadOnlyList<ExtractedEntity> Extract(string text, DateTimeOffset now, EntityTagger? tagger = null)
+    /// <param name="patternTimedOut">Told the entity and pattern of a match that ran out of time (and was skipped).</param>
+    public IReadOnlyList<ExtractedEntity> Extract(string text, DateTimeOffset now, EntityTagger? tagger = null, Action<string, string>? patternTimedOut = null)
     {
         var found = new List<ExtractedEntity>();
         if (tagger is not null)
@@ -66,7 +67,8 @@ public sealed class EntityRecognizer
             }
             catch (RegexMatchTimeoutException)
             {
-                // A pathological admin-supplied pattern must not stall the consumer: skip it for this message.
+                // A pathological admin-supplied pattern must not stall the consumer: skip it for this message, and say so.
+                patternTimedOut?.Invoke(entity, pattern.ToString());
             }
         }
         return WithoutOverlaps(found);

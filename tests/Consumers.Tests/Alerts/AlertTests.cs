@@ -96,6 +96,22 @@ public sealed class AlertTests
     }
 
     [Fact]
+    public async Task Dead_letters_of_the_action_queue_are_consumed_and_alert()
+    {
+        await using var host = await StartAsync();
+
+        // A bot that is gone fails its action at once (not retried): each is a dead letter of the action queue.
+        for (var i = 0; i < 3; i++)
+            await host.Harness.Bus.Publish(new ActionRequested(Some.Understood(Some.Message($"ORD{i}", conversationId: $"gone{i}") with { BotId = "gone" })));
+
+        await Eventually.AtLeastAsync(3, () => host.Harness.Consumed.Select<Fault<ActionRequested>>());
+        await Eventually.AtLeastAsync(1, () => host.Harness.Consumed.Select<OperatorAlert>());
+        var alert = Assert.Single(Posted());
+        Assert.Equal(AlertKinds.DeadLetters, alert.GetProperty("kind").GetString());
+        Assert.Equal(QueueNames.Action, alert.GetProperty("subject").GetString(), ignoreCase: true);
+    }
+
+    [Fact]
     public async Task Without_webhooks_alerts_are_only_logged()
     {
         await using var host = await StartAsync(webhook: false);

@@ -26,6 +26,19 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void A_pattern_that_runs_out_of_time_is_skipped_and_reported()
+    {
+        var bot = Some.ShopBot();
+        bot = bot with { Entities = [.. bot.Entities, new EntityType("slow", [], ["^(a+)+$"])] };
+        var timedOut = new List<(string Entity, string Pattern)>();
+
+        var entities = EntityRecognizer.For(bot).Extract(new string('a', 40) + "!", Some.Now, patternTimedOut: (entity, pattern) => timedOut.Add((entity, pattern)));
+
+        Assert.DoesNotContain(entities, e => e.Entity == "slow");
+        Assert.Equal([("slow", "^(a+)+$")], timedOut);
+    }
+
+    [Fact]
     public void Regex_patterns_find_values_case_insensitively()
     {
         var recognizer = EntityRecognizer.For(Some.ShopBot());
