@@ -76,9 +76,11 @@ public sealed partial class ResponseRenderer
             compiled.Template.RenderAsync(output, context, encoder ?? NullEncoder.Default).AsTask().GetAwaiter().GetResult();
             return output.ToString();
         }
-        catch (Exception exception) when (exception is TemplateLimitException or InvalidOperationException or OutOfMemoryException or FormatException or ArgumentException or OverflowException)
+        catch (Exception exception)
         {
-            // Fluid reports MaxSteps as an InvalidOperationException; the others come from filters given odd values.
+            // Whatever a template does — past a limit (Fluid reports MaxSteps as an InvalidOperationException), or a
+            // filter given values it cannot take (divided_by: 0, a date of nonsense) — it fails only itself: the
+            // message is answered with the fallback instead of failing and being dead-lettered.
             LogRenderFailed(site ?? "a template", exception.Message);
             return null;
         }

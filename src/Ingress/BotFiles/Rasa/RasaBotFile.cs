@@ -42,7 +42,7 @@ public static class RasaBotFile
                 }
             }
         }
-        catch (Exception exception) when (exception is YamlDotNet.Core.YamlException or JsonException or InvalidCastException)
+        catch (Exception exception) when (exception is YamlDotNet.Core.YamlException or JsonException or InvalidCastException or InvalidOperationException or ArgumentException)
         {
             return ([], [], $"The Rasa YAML could not be read: {exception.Message}");
         }

@@ -69,5 +69,10 @@ public static class YamlBudget
             // Not this check's business: the reader reports syntax errors with their place.
             return null;
         }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner has inputs it fails on with an exception of its own state (found by the fuzz suite).
+            return $"The YAML could not be read after line {parser.Current?.Start.Line ?? 1}: {exception.Message}";
+        }
     }
 }
