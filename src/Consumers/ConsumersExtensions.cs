@@ -9,6 +9,7 @@ using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Nlu.Dialogue;
+using ChatbotPipeline.Nlu.Dialogue.Stories;
 using ChatbotPipeline.Nlu.Templates;
 using ChatbotPipeline.ServiceDefaults;
 using MassTransit;
@@ -49,6 +50,9 @@ public static class ConsumersExtensions
         services.AddSingleton<OfferedChoices>();
         services.AddSingleton<ResponseRenderer>();
         services.AddSingleton<DialoguePolicy>();
+        services.AddSingleton<DialogueTrackerStore>();
+        services.AddTransient<StoryDialogue>();
+        services.AddTransient<ICustomActions, RasaActionServer>();
         services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.Section).ValidateDataAnnotations()
             // A held conversation's next message waits this long in NLU (derived from the same settings); keep it bounded.
             .Validate(o => o.HoldTime <= ActionOptions.MaxHoldTime,

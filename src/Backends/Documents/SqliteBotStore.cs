@@ -1,10 +1,11 @@
 using Dapper;
 using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Dialogue.Stories;
 using Microsoft.Data.Sqlite;
 
 namespace ChatbotPipeline.Backends.Documents;
 
-/// <summary>Bots, intents and entity types as JSON documents in SQLite.</summary>
+/// <summary>Bots, intents, entity types and dialogues as JSON documents in SQLite.</summary>
 public sealed class SqliteBotStore(SqliteDatabase database) : IBotStore
 {
     public async Task<IReadOnlyList<Bot>> ListBotsAsync(CancellationToken cancellationToken = default)
@@ -63,6 +64,16 @@ public sealed class SqliteBotStore(SqliteDatabase database) : IBotStore
             return true;
         });
 
+    public Task<bool> SaveDialogueAsync(string botId, BotDialogue? dialogue, CancellationToken cancellationToken = default) =>
+        ChangeAsync(botId, cancellationToken, async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(dialogue is null
+                    ? "DELETE FROM dialogues WHERE bot_id = @botId"
+                    : "INSERT INTO dialogues (bot_id, json) VALUES (@botId, @json) ON CONFLICT (bot_id) DO UPDATE SET json = excluded.json",
+                new { botId, json = dialogue is null ? null : DocumentJson.Serialize(dialogue) }, transaction);
+            return true;
+        });
+
     public async Task<long?> GetRevisionAsync(string botId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -80,10 +91,12 @@ public sealed class SqliteBotStore(SqliteDatabase database) : IBotStore
             return null;
         var intents = await connection.QueryAsync<string>("SELECT json FROM intents WHERE bot_id = @botId ORDER BY rowid", new { botId }, transaction);
         var entities = await connection.QueryAsync<string>("SELECT json FROM entities WHERE bot_id = @botId ORDER BY rowid", new { botId }, transaction);
+        var dialogue = await connection.QuerySingleOrDefaultAsync<string>("SELECT json FROM dialogues WHERE bot_id = @botId", new { botId }, transaction);
         return new BotDefinition(DocumentJson.Deserialize<Bot>(bot.Json),
             intents.Select(DocumentJson.Deserialize<Intent>).ToList(),
             entities.Select(DocumentJson.Deserialize<EntityType>).ToList(),
-            bot.Revision);
+            bot.Revision,
+            dialogue is null ? null : DocumentJson.Deserialize<BotDialogue>(dialogue));
     }
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(string table, string botId, CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ internal static class SqliteSchema
             name TEXT NOT NULL,
             json TEXT NOT NULL,
             PRIMARY KEY (bot_id, name));
+        CREATE TABLE IF NOT EXISTS dialogues (
+            bot_id TEXT PRIMARY KEY REFERENCES bots(id) ON DELETE CASCADE,
+            json TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS turns (
             message_id TEXT PRIMARY KEY,
             bot_id TEXT NOT NULL,

@@ -3,6 +3,7 @@ using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue;
+using ChatbotPipeline.Nlu.Dialogue.Stories;
 using ChatbotPipeline.Nlu.Intents;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public sealed partial class NluConsumer(
     ConversationContextStore contexts,
     ConversationLease leases,
     DialoguePolicy policy,
+    StoryDialogue stories,
+    DialogueTrackerStore trackers,
     ConversationHold holds,
     OfferedChoices choices,
     ICacheStore cache,
@@ -63,10 +66,23 @@ public sealed partial class NluConsumer(
             metrics.PatternTimedOut();
             LogPatternTimedOut(message.BotId, entity, pattern, message.MessageId);
         });
-        var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
-        var outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);
-        await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
-            TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
+        DialogueOutcome outcome;
+        if (bot.Definition.Dialogue is { } dialogue)
+        {
+            // Rules, stories and forms decide (a Rasa project's bot); the tracker lives as long as the session.
+            var tracker = await trackers.GetAsync(message.BotId, message.ConversationId, cancellationToken);
+            var decided = await stories.DecideAsync(bot.Definition, prediction, entities, tracker,
+                new StoryMessage(message.MessageId, message.SenderId, message.Channel, said), cancellationToken);
+            await trackers.SaveAsync(message.BotId, message.ConversationId, decided.Tracker, TimeSpan.FromMinutes(dialogue.SessionMinutes), cancellationToken);
+            outcome = decided.Outcome;
+        }
+        else
+        {
+            var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
+            outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);
+            await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
+                TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
+        }
         await choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
 
         var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;

@@ -23,7 +23,7 @@ public static class BotFilesApi
     public static void MapBotFilesApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/bots/{botId}/import", Import)
-            .WithSummary("Import a bot file (replaces intents and entities)")
+            .WithSummary("Import a bot file (each part it holds replaces the bot's; ?replace=true clears the rest)")
             .WithDescription("An ai-chatbot-framework JSON export as the body, or with ?format=rasa the files of a Rasa project (nlu.yml, domain.yml) as multipart/form-data. " +
                              "With ?dryRun=true the file is only checked: the same errors and warnings, nothing stored.")
             .DocumentsBody<AicfBotFile>("application/json")
@@ -55,9 +55,12 @@ public static class BotFilesApi
             .Produces(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Replaces the bot's intents and entities with the file's, creating the bot when it is new. Train afterwards.</summary>
+    /// <summary>
+    /// Stores the file's contents, creating the bot when it is new: each part the file holds replaces the bot's, parts it
+    /// does not hold are kept unless <paramref name="replace"/>. Train afterwards.
+    /// </summary>
     private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>> Import(string botId, string? format, HttpRequest request,
-        BotImporter importer, CancellationToken cancellationToken, bool dryRun = false)
+        BotImporter importer, CancellationToken cancellationToken, bool dryRun = false, bool replace = false)
     {
         var read = (format ?? Aicf) switch
         {
@@ -68,8 +71,8 @@ public static class BotFilesApi
         if (read.Bot is not { } bot)
             return TypedResults.Problem(read.Error, statusCode: StatusCodes.Status400BadRequest);
         var result = dryRun
-            ? await importer.ReviewAsync(botId, bot.Intents, bot.Entities, cancellationToken)
-            : await importer.ImportAsync(botId, bot.Intents, bot.Entities, cancellationToken);
+            ? await importer.ReviewAsync(botId, bot, cancellationToken)
+            : await importer.ImportAsync(botId, bot, replace, cancellationToken);
         return result.Errors.Count > 0
             ? TypedResults.ValidationProblem(result.Errors)
             : TypedResults.Ok(new ImportSummary(botId, result.Intents, result.Entities, result.CreatedBot, result.Warnings, Stored: !dryRun));
@@ -83,11 +86,11 @@ public static class BotFilesApi
         if (definition is null)
             return TypedResults.NotFound();
         return format == Rasa
-            ? TypedResults.Text(RasaBotFile.Write(definition.Intents, definition.Entities), "application/yaml", Encoding.UTF8)
+            ? TypedResults.Text(RasaBotFile.Write(definition.Intents, definition.Entities, definition.Dialogue), "application/yaml", Encoding.UTF8)
             : TypedResults.Ok(AicfMapper.ToFile(definition.Intents, definition.Entities));
     }
 
-    private static async Task<(Contents? Bot, string? Error)> ReadAicfAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(BotContents? Bot, string? Error)> ReadAicfAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (await WebhookBody.ReadAsync(request, MaxFileBytes, cancellationToken) is not { } body)
             return (null, $"The file is larger than {MaxFileBytes} bytes.");
@@ -98,7 +101,7 @@ public static class BotFilesApi
             if (JsonSerializer.Deserialize<AicfBotFile>(body, JsonSerializerOptions.Web) is not { } file)
                 return (null, "The body must be an ai-chatbot-framework bot: a JSON object with 'intents' and 'entities'.");
             var (intents, entities) = AicfMapper.ToDefinitions(file);
-            return (new Contents(intents, entities), null);
+            return (BotContents.Of(intents, entities), null);
         }
         catch (JsonException exception)
         {
@@ -107,7 +110,7 @@ public static class BotFilesApi
     }
 
     /// <summary>One YAML body, or multipart form data with one YAML file per part (nlu.yml, domain.yml), read as one bot.</summary>
-    private static async Task<(Contents? Bot, string? Error)> ReadRasaAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(BotContents? Bot, string? Error)> ReadRasaAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var documents = new List<string>();
         if (request.HasFormContentType)
@@ -134,11 +137,11 @@ public static class BotFilesApi
             return (null, $"The file is larger than {MaxFileBytes} bytes.");
         if (documents.Select(YamlBudget.Refusal).FirstOrDefault(refusal => refusal is not null) is { } tooCostly)
             return (null, tooCostly);
-        var (intents, entities, error) = RasaBotFile.Read(documents);
-        return error is null ? (new Contents(intents, entities), null) : (null, error);
+        var project = RasaBotFile.Read(documents);
+        if (project.Error is not null)
+            return (null, project.Error);
+        return (new BotContents(project.HasNlu ? project.Intents : null, project.HasNlu ? project.Entities : null, project.Dialogue, project.Warnings), null);
     }
-
-    private sealed record Contents(IReadOnlyList<Nlu.Definitions.Intent> Intents, IReadOnlyList<Nlu.Definitions.EntityType> Entities);
 
     /// <summary>What an import changed, and what its author should know (per intent).</summary>
     /// <param name="Stored">False for a dry run: the file was only checked.</param>

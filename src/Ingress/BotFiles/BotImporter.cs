@@ -10,36 +10,60 @@ public sealed class BotImporter(IBotStore bots)
     public Task<ImportResult> ImportAsync(string botId, AicfBotFile file, CancellationToken cancellationToken)
     {
         var (intents, entities) = AicfMapper.ToDefinitions(file);
-        return ImportAsync(botId, intents, entities, cancellationToken);
+        return ImportAsync(botId, BotContents.Of(intents, entities), replace: false, cancellationToken);
     }
+
+    public Task<ImportResult> ImportAsync(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, CancellationToken cancellationToken) =>
+        ImportAsync(botId, BotContents.Of(intents, entities), replace: false, cancellationToken);
 
     /// <summary>What an import of these contents would say — errors, or counts and warnings — without storing anything.</summary>
-    public async Task<ImportResult> ReviewAsync(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, CancellationToken cancellationToken)
+    public async Task<ImportResult> ReviewAsync(string botId, BotContents contents, CancellationToken cancellationToken)
     {
-        var errors = Validate(botId, intents, entities);
+        var errors = Validate(botId, contents.Intents ?? [], contents.Entities ?? []);
         if (errors.Count > 0)
             return new ImportResult(errors, 0, 0, false, []);
-        var existing = await bots.GetBotAsync(botId, cancellationToken);
-        return new ImportResult(errors, intents.Count, entities.Count, existing is null, ImportWarnings.Review(intents, entities, existing?.ActionHosts ?? []));
+        var existing = await bots.GetDefinitionAsync(botId, cancellationToken);
+        return new ImportResult(errors, contents.Intents?.Count ?? 0, contents.Entities?.Count ?? 0, existing is null,
+            Warnings(contents, existing, existing?.Bot.ActionHosts ?? []));
     }
 
-    public async Task<ImportResult> ImportAsync(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the file's contents: each part it holds (phrases and entity types, dialogue) replaces the bot's, the parts it
+    /// does not hold are kept — unless <paramref name="replace"/>, which clears them too.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string botId, BotContents contents, bool replace, CancellationToken cancellationToken)
     {
-        var errors = Validate(botId, intents, entities);
+        var errors = Validate(botId, contents.Intents ?? [], contents.Entities ?? []);
         if (errors.Count > 0)
             return new ImportResult(errors, 0, 0, false, []);
 
         // All or nothing: the contents replace the old ones in one write, and a bot made for them goes if they fail.
         var created = await bots.CreateBotAsync(new Bot(botId, botId), cancellationToken);
-        var actionHosts = created ? [] : (await bots.GetBotAsync(botId, cancellationToken))?.ActionHosts ?? [];
-        if (!await bots.ReplaceContentsAsync(botId, intents, entities, cancellationToken))
+        var existing = created ? null : await bots.GetDefinitionAsync(botId, cancellationToken);
+        var stored = true;
+        if (contents.Intents is not null || replace)
+            stored &= await bots.ReplaceContentsAsync(botId, contents.Intents ?? [], contents.Entities ?? [], cancellationToken);
+        if (contents.Dialogue is not null || replace)
+            stored &= await bots.SaveDialogueAsync(botId, contents.Dialogue, cancellationToken);
+        if (!stored)
         {
             if (created)
                 await bots.DeleteBotAsync(botId, CancellationToken.None);
             errors["botId"] = [$"Bot '{botId}' was removed while it was being imported; nothing was stored."];
             return new ImportResult(errors, 0, 0, false, []);
         }
-        return new ImportResult(errors, intents.Count, entities.Count, created, ImportWarnings.Review(intents, entities, actionHosts));
+        return new ImportResult(errors, contents.Intents?.Count ?? 0, contents.Entities?.Count ?? 0, created,
+            Warnings(contents, existing, existing?.Bot.ActionHosts ?? []));
+    }
+
+    private static IReadOnlyList<ImportWarning> Warnings(BotContents contents, BotDefinition? existing, IReadOnlyList<string> actionHosts)
+    {
+        var intents = contents.Intents ?? existing?.Intents ?? [];
+        var warnings = ImportWarnings.Review(contents.Intents ?? [], contents.Entities ?? [], actionHosts).ToList();
+        warnings.AddRange(contents.Warnings.Select(warning => new ImportWarning(null, warning)));
+        if (contents.Dialogue is { } dialogue)
+            warnings.AddRange(DialogueWarnings.Review(dialogue, intents));
+        return warnings;
     }
 
     private static Dictionary<string, string[]> Validate(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities)

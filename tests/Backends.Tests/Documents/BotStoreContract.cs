@@ -1,5 +1,6 @@
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Dialogue.Stories;
 
 namespace ChatbotPipeline.Backends.Tests.Documents;
 
@@ -33,6 +34,29 @@ public abstract class BotStoreContract
         Assert.False(await Store.SaveIntentAsync("none", Intent("i")));
         Assert.False(await Store.SaveEntityAsync("none", new EntityType("e", [], [])));
         Assert.False(await Store.DeleteBotAsync("none"));
+    }
+
+    [Fact]
+    public async Task A_dialogue_is_kept_with_the_definition_raises_the_revision_and_can_be_removed()
+    {
+        await Store.CreateBotAsync(Bot("d"));
+        var dialogue = new BotDialogue(
+            new Dictionary<string, IReadOnlyList<ResponseVariant>> { ["utter_greet"] = [new ResponseVariant("Hey {name}!", [new("great", "/mood_great")], "https://x/y.png")] },
+            [new SlotDefinition("name", "text", [new SlotMapping("from_entity", Entity: "person", ActiveLoop: "form", RequestedSlot: "name")])],
+            [new FormDefinition("form", ["name"], ["chitchat"])], ["validate_form"],
+            [new DialogueRule("greet", [new DialogueStep(ActiveLoop: "form", LoopChanged: true)], [new DialogueStep(Intent: "greet"), new DialogueStep(Action: "utter_greet")], false)],
+            [new DialogueStory("s", [new DialogueStep(Or: ["a", "b"]), new DialogueStep(SlotWasSet: new Dictionary<string, string?> { ["name"] = "x" })])],
+            "http://actions:5055/webhook", 30);
+        var before = await Store.GetRevisionAsync("d");
+
+        Assert.True(await Store.SaveDialogueAsync("d", dialogue));
+        var stored = (await Store.GetDefinitionAsync("d"))!;
+        Assert.True(stored.Revision > before);
+        Assert.Equal(DocumentJson.Serialize(dialogue), DocumentJson.Serialize(stored.Dialogue!));
+
+        Assert.True(await Store.SaveDialogueAsync("d", null));
+        Assert.Null((await Store.GetDefinitionAsync("d"))!.Dialogue);
+        Assert.False(await Store.SaveDialogueAsync("none", dialogue));
     }
 
     [Fact]

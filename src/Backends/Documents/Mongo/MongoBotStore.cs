@@ -1,4 +1,5 @@
 using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Dialogue.Stories;
 using MongoDB.Driver;
 
 namespace ChatbotPipeline.Backends.Documents.Mongo;
@@ -10,6 +11,7 @@ namespace ChatbotPipeline.Backends.Documents.Mongo;
 /// </summary>
 public sealed class MongoBotStore(MongoDocuments documents) : IBotStore
 {
+    private const string DialogueKey = "dialogue";
     private static readonly FilterDefinitionBuilder<BotDocument> BotFilter = Builders<BotDocument>.Filter;
 
     public async Task<IReadOnlyList<Bot>> ListBotsAsync(CancellationToken cancellationToken = default)
@@ -55,6 +57,7 @@ public sealed class MongoBotStore(MongoDocuments documents) : IBotStore
         // a recreated bot's first import or save replaces.
         await documents.Intents.DeleteManyAsync(MongoFilters.PartsOf(botId), cancellationToken);
         await documents.Entities.DeleteManyAsync(MongoFilters.PartsOf(botId), cancellationToken);
+        await documents.Dialogues.DeleteManyAsync(MongoFilters.PartsOf(botId), cancellationToken);
         return deleted.DeletedCount == 1;
     }
 
@@ -88,6 +91,17 @@ public sealed class MongoBotStore(MongoDocuments documents) : IBotStore
         return true;
     }
 
+    public async Task<bool> SaveDialogueAsync(string botId, BotDialogue? dialogue, CancellationToken cancellationToken = default)
+    {
+        if (dialogue is not null)
+            return await SavePartAsync(documents.Dialogues, botId, DialogueKey, BsonJson.ToBson(dialogue), cancellationToken);
+        if (await FindBotAsync(botId, cancellationToken) is null)
+            return false;
+        await documents.Dialogues.DeleteOneAsync(MongoFilters.Part(botId, DialogueKey), cancellationToken);
+        await RaiseRevisionAsync(botId, cancellationToken);
+        return true;
+    }
+
     public async Task<long?> GetRevisionAsync(string botId, CancellationToken cancellationToken = default)
     {
         await documents.ReadyAsync(cancellationToken);
@@ -103,7 +117,8 @@ public sealed class MongoBotStore(MongoDocuments documents) : IBotStore
             return null;
         var intents = await ListPartsAsync<Intent>(documents.Intents, botId, cancellationToken);
         var entities = await ListPartsAsync<EntityType>(documents.Entities, botId, cancellationToken);
-        return new BotDefinition(BsonJson.FromBson<Bot>(bot.Settings), intents, entities, bot.Revision);
+        var dialogue = (await ListPartsAsync<BotDialogue>(documents.Dialogues, botId, cancellationToken)).FirstOrDefault();
+        return new BotDefinition(BsonJson.FromBson<Bot>(bot.Settings), intents, entities, bot.Revision, dialogue);
     }
 
     private async Task<BotDocument?> FindBotAsync(string botId, CancellationToken cancellationToken)

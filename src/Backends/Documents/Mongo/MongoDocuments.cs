@@ -15,6 +15,7 @@ public sealed class MongoDocuments
         Bots = database.GetCollection<BotDocument>("bots");
         Intents = database.GetCollection<BotPartDocument>("intents");
         Entities = database.GetCollection<BotPartDocument>("entities");
+        Dialogues = database.GetCollection<BotPartDocument>("dialogues");
         Turns = database.GetCollection<TurnDocument>("turns");
         Conversations = database.GetCollection<ConversationDocument>("conversations");
         AnalyticsEvents = database.GetCollection<AnalyticsEventDocument>("analytics_events");
@@ -26,6 +27,9 @@ public sealed class MongoDocuments
     public IMongoCollection<BotPartDocument> Intents { get; }
 
     public IMongoCollection<BotPartDocument> Entities { get; }
+
+    /// <summary>At most one part per bot (key <c>dialogue</c>): its rules, stories, forms and responses.</summary>
+    public IMongoCollection<BotPartDocument> Dialogues { get; }
 
     public IMongoCollection<TurnDocument> Turns { get; }
 
@@ -40,6 +44,7 @@ public sealed class MongoDocuments
     {
         await Intents.Indexes.CreateManyAsync(MongoIndexes.BotParts);
         await Entities.Indexes.CreateManyAsync(MongoIndexes.BotParts);
+        await Dialogues.Indexes.CreateManyAsync(MongoIndexes.BotParts);
         await Turns.Indexes.CreateManyAsync(MongoIndexes.Turns);
         await Conversations.Indexes.CreateManyAsync(MongoIndexes.Conversations);
         await AnalyticsEvents.Indexes.CreateManyAsync(MongoIndexes.AnalyticsEvents);

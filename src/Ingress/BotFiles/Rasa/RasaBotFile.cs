@@ -8,15 +8,18 @@ namespace ChatbotPipeline.Ingress.BotFiles.Rasa;
 /// <summary>
 /// Rasa 3.x training data in and out: <c>nlu</c> (intents with <c>examples</c>, annotated entities, <c>synonym</c>,
 /// <c>regex</c>, <c>lookup</c>) and a domain's <c>responses</c> (<c>utter_{intent}</c>: text variants and buttons),
-/// read and written with YamlDotNet. Several files (nlu.yml and domain.yml) are read as one bot.
+/// read and written with YamlDotNet. Several files (nlu.yml and domain.yml) are read as one bot; the dialogue parts
+/// (slots, forms, every response, rules, stories) by <see cref="RasaDialogueReader"/>.
 /// </summary>
 public static class RasaBotFile
 {
     private const string ResponsePrefix = "utter_";
 
     /// <summary>The bot the YAML documents describe, or why they cannot be read (a message naming the place).</summary>
-    public static (IReadOnlyList<Intent> Intents, IReadOnlyList<EntityType> Entities, string? Error) Read(IEnumerable<string> documents)
+    public static RasaProject Read(IEnumerable<string> documents)
     {
+        var dialogue = new RasaDialogueReader();
+        var hasNlu = false;
         var examples = new Dictionary<string, List<TrainingPhrase>>(StringComparer.Ordinal);
         var synonyms = new List<(string Value, List<string> Examples)>();
         var patterns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -30,9 +33,13 @@ public static class RasaBotFile
                 yaml.Load(new StringReader(document));
                 foreach (var root in yaml.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
                 {
+                    dialogue.Read(root);
                     if (Child(root, "nlu") is YamlSequenceNode nlu)
+                    {
+                        hasNlu = true;
                         foreach (var block in nlu.Children.OfType<YamlMappingNode>())
                             ReadBlock(block, examples, synonyms, patterns, lookups);
+                    }
                     if (Child(root, "responses") is YamlMappingNode answers)
                         foreach (var (key, variants) in answers.Children)
                             responses[((YamlScalarNode)key).Value!] = ReadResponse(variants);
@@ -44,7 +51,7 @@ public static class RasaBotFile
         }
         catch (Exception exception) when (exception is YamlDotNet.Core.YamlException or JsonException or InvalidCastException or InvalidOperationException or ArgumentException)
         {
-            return ([], [], $"The Rasa YAML could not be read: {exception.Message}");
+            return RasaProject.Failed($"The Rasa YAML could not be read: {exception.Message}");
         }
 
         var intents = examples.Select(pair =>
@@ -52,11 +59,11 @@ public static class RasaBotFile
             var (texts, buttons) = responses.GetValueOrDefault(ResponsePrefix + pair.Key, ([], []));
             return new Intent(pair.Key, pair.Key, SpeechResponse(texts), [], pair.Value, Buttons: buttons.Count > 0 ? buttons : null);
         }).ToList();
-        return (intents, EntityTypes(intents, synonyms, patterns, lookups), null);
+        return new RasaProject(intents, EntityTypes(intents, synonyms, patterns, lookups), dialogue.Build(), dialogue.Warnings, hasNlu, null);
     }
 
     /// <summary>The bot as one Rasa file: <c>nlu</c> plus the <c>responses</c> a domain holds (move them to domain.yml for Rasa).</summary>
-    public static string Write(IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities)
+    public static string Write(IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, Nlu.Dialogue.Stories.BotDialogue? dialogue = null)
     {
         var nlu = new YamlSequenceNode();
         foreach (var intent in intents.Where(i => i.TrainingData.Count > 0))
@@ -79,7 +86,12 @@ public static class RasaBotFile
                 variant.Add("buttons", new YamlSequenceNode(buttons.Select(b => (YamlNode)new YamlMappingNode { { "title", Quoted(b.Title) }, { "payload", Quoted(b.Payload) } })));
             responses.Add(ResponsePrefix + intent.IntentId, new YamlSequenceNode(variant));
         }
-        var root = new YamlMappingNode { { "version", Quoted("3.1") }, { "nlu", nlu }, { "responses", responses } };
+        var root = new YamlMappingNode { { "version", Quoted("3.1") }, { "nlu", nlu } };
+        // A dialogue holds every response by name; without one, each intent's answer is its utter_{intent}.
+        if (dialogue is null)
+            root.Add("responses", responses);
+        else
+            RasaDialogueWriter.Write(root, dialogue);
         var writer = new StringWriter();
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         return writer.ToString().Replace("\n...\n", "\n");
@@ -179,4 +191,12 @@ public static class RasaBotFile
         YamlMappingNode map => (map.Children.Keys.FirstOrDefault() as YamlScalarNode)?.Value,
         _ => null,
     };
+}
+
+/// <summary>What a Rasa project's files hold: intents and entity types (when they had <c>nlu</c> data), the dialogue
+/// (when they had any domain, rules or stories), warnings for what was not imported, or why they could not be read.</summary>
+public sealed record RasaProject(IReadOnlyList<Intent> Intents, IReadOnlyList<EntityType> Entities, Nlu.Dialogue.Stories.BotDialogue? Dialogue,
+    IReadOnlyList<string> Warnings, bool HasNlu, string? Error)
+{
+    public static RasaProject Failed(string error) => new([], [], null, [], false, error);
 }

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatbotPipeline.Ingress.Tests.Support;
+
+namespace ChatbotPipeline.Ingress.Tests.Flows;
+
+/// <summary>
+/// Rasa's own example projects (Files/rasa-projects, copied unchanged) imported whole — domain, nlu, rules, stories —
+/// trained, and talked to over the REST webhook: they answer as their rules and stories say.
+/// </summary>
+public sealed class RasaProjectTests(ReadyIngress ingress) : IClassFixture<ReadyIngress>
+{
+    private static string Project(string name) => Path.Combine(AppContext.BaseDirectory, "Files", "rasa-projects", name);
+
+    /// <summary>The project's YAML files as one multipart import; extra documents (an endpoints.yml) may be added.</summary>
+    public static MultipartFormDataContent Files(string project, params (string Name, string Yaml)[] extra)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var file in new[] { "domain.yml", "data/nlu.yml", "data/rules.yml", "data/stories.yml" }.Select(f => Path.Combine(Project(project), f)).Where(File.Exists))
+        {
+            var part = new ByteArrayContent(File.ReadAllBytes(file));
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
+            form.Add(part, "files", Path.GetFileName(file));
+        }
+        foreach (var (name, yaml) in extra)
+            form.Add(new StringContent(yaml), "files", name);
+        return form;
+    }
+
+    private async Task<JsonElement> ImportAsync(string botId, string project)
+    {
+        var response = await ingress.Factory.CreateAdminClient().PostAsync($"/api/bots/{botId}/import?format=rasa", Files(project));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.Content.ReadFromJsonAsync<JsonElement>();
+        await ingress.Factory.TrainAsync(botId);
+        return summary;
+    }
+
+    private async Task<(string[] Replies, string[] Buttons)> SayAsync(string botId, string user, string text, int turn)
+    {
+        await Chat.SendAsync(ingress.Factory.CreateClient(), user, text, botId);
+        var view = await Chat.TurnsAsync(ingress.Factory.CreateAdminClient(), user, turn, botId);
+        var answered = view.Turns[turn - 1];
+        return ([.. answered.Replies], [.. (answered.Buttons ?? []).Select(b => b.Title)]);
+    }
+
+    [Fact]
+    public async Task Moodbot_imports_without_warnings_and_talks_as_its_rules_and_stories_say()
+    {
+        var summary = await ImportAsync("moodbot", "moodbot");
+        Assert.Equal(0, summary.GetProperty("warnings").GetArrayLength());
+
+        var greeted = await SayAsync("moodbot", "sad-user", "hi", 1);
+        Assert.Equal(["Hey! How are you?"], greeted.Replies);
+        Assert.Equal(["great", "super sad"], greeted.Buttons);
+        Assert.Equal(["Here is something to cheer you up:", "https://i.imgur.com/iPa8HCj.jpeg", "Did that help you?"],
+            (await SayAsync("moodbot", "sad-user", "I am sad", 2)).Replies);
+        Assert.Equal(["Bye"], (await SayAsync("moodbot", "sad-user", "no", 3)).Replies);
+
+        await SayAsync("moodbot", "helped-user", "hello", 1);
+        await SayAsync("moodbot", "helped-user", "very sad", 2);
+        Assert.Equal(["I am a bot, powered by Rasa."], (await SayAsync("moodbot", "helped-user", "are you a bot?", 3)).Replies);
+        Assert.Equal(["Great, carry on!"], (await SayAsync("moodbot", "helped-user", "yes", 4)).Replies);
+    }
+}
