@@ -64,4 +64,41 @@ public sealed class RasaProjectTests(ReadyIngress ingress) : IClassFixture<Ready
         Assert.Equal(["I am a bot, powered by Rasa."], (await SayAsync("moodbot", "helped-user", "are you a bot?", 3)).Replies);
         Assert.Equal(["Great, carry on!"], (await SayAsync("moodbot", "helped-user", "yes", 4)).Replies);
     }
+
+    [Fact]
+    public async Task Formbot_fills_its_form_through_the_action_server_handles_chitchat_and_stop()
+    {
+        await using var actions = await FormbotActionServer.StartAsync();
+        var admin = ingress.Factory.CreateAdminClient();
+        var endpoints = $"action_endpoint:\n  url: \"{actions.Url}\"\n";
+        var import = await admin.PostAsync("/api/bots/formbot/import?format=rasa", Files("formbot", ("endpoints.yml", endpoints)));
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/bots/formbot", new { id = "formbot", name = "Formbot", actionHosts = new[] { actions.Authority } })).StatusCode);
+        await ingress.Factory.TrainAsync("formbot");
+
+        var turn = 0;
+        async Task<string[]> Say(string user, string text) => (await SayAsync("formbot", user, text, ++turn)).Replies;
+        Assert.Equal(["What cuisine?"], await Say("diner", "im looking for a restaurant"));
+        Assert.Equal(["Cuisine type is not in the database, please try again", "What cuisine?"], await Say("diner", "swedish"));
+        Assert.Equal(["How many people?"], await Say("diner", "chinese"));
+        Assert.Equal(["chitchat", "How many people?"], await Say("diner", "can you share your boss with me?"));
+        Assert.Equal(["Do you want to sit outside?"], await Say("diner", "for four people"));
+        Assert.Equal(["Please provide additional preferences"], await Say("diner", "yes"));
+        Assert.Equal(["Please give your feedback on your experience so far"], await Say("diner", "no"));
+        var done = await Say("diner", "it was great");
+        Assert.Equal("All done!", done[0]);
+        Assert.Contains("- cuisine: chinese", done[1]);
+        Assert.Contains("- num_people: 4", done[1]);
+        Assert.Contains("- outdoor_seating: True", done[1]);
+        Assert.Contains("- preferences: no additional preferences", done[1]);
+        // Its first mapping is from_entity: the tagger finds "great" as the feedback entity, as Rasa's would.
+        Assert.Matches("- feedback: (it was )?great", done[1]);
+
+        turn = 0;
+        Assert.Equal(["What cuisine?"], await Say("quitter", "im looking for a restaurant"));
+        Assert.Equal(["Do you want to continue?"], await Say("quitter", "stop"));
+        await Say("quitter", "no");
+        var view = await Chat.TurnsAsync(admin, "quitter", 3, "formbot");
+        Assert.NotEqual("AwaitingParameter", view.Turns[2].DialogueState);
+    }
 }
