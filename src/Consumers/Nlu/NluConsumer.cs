@@ -79,7 +79,7 @@ public sealed partial class NluConsumer(
         else
         {
             var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
-            outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata);
+            outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata, said);
             await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
                 TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
         }

@@ -16,6 +16,7 @@ public static partial class BotValidation
         errors.When(bot.AmbiguityMargin is < 0 or > 1, "ambiguityMargin", "Use a probability difference between 0 and 1.");
         errors.When(bot.RetentionDays is < 1 or > 36_500, "retentionDays", "Use 1 to 36500 days, or leave it out to keep turns for good.");
         errors.When(bot.ContextMinutes is < 1 or > 10_080, "contextMinutes", "Use 1 to 10080 minutes.");
+        errors.When(bot.MaxReprompts is < 0 or > 10, "maxReprompts", "Use 0 to 10 times.");
         errors.When(bot.Encoder is not null && !Nlu.Intents.Encoders.SentenceEncoders.Names.Contains(bot.Encoder), "encoder",
             $"Use one of {string.Join(", ", Nlu.Intents.Encoders.SentenceEncoders.Names)} (or leave it out for {Nlu.Intents.Encoders.SentenceEncoders.Default}).");
         CheckTemplate(errors, "actionFailureResponse", bot.ActionFailureResponse);

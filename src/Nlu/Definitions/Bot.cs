@@ -10,6 +10,8 @@ namespace ChatbotPipeline.Nlu.Definitions;
 /// <param name="ActionHosts">Hosts the bot's API calls may reach (<c>api.example.com</c>, <c>*.example.com</c>); a call to
 /// any other is refused, and private or loopback addresses only when their host is listed here.</param>
 /// <param name="ActionFailureResponse">What the bot says when an API call fails; null says the pipeline's default.</param>
+/// <param name="MaxReprompts">How many times a parameter's prompt is asked again when the answer did not fill it, before the
+/// bot says so and offers to cancel. Default 2.</param>
 /// <param name="Encoder">The sentence encoder its intent model reads beside the n-grams: <c>minilm</c> (null: the default, minilm) or <c>none</c>.</param>
 public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
     double AmbiguityMargin = 0,
@@ -18,11 +20,13 @@ public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.
     bool DailyExport = false,
     IReadOnlyList<string>? ActionHosts = null,
     string? ActionFailureResponse = null,
-    string? Encoder = null)
+    string? Encoder = null,
+    int MaxReprompts = Bot.DefaultMaxReprompts)
 {
     /// <summary>When this bot's predictions fall back.</summary>
     public FallbackPolicy ToFallbackPolicy() => new(FallbackThreshold, AmbiguityMargin);
 
     public const double DefaultFallbackThreshold = 0.4;
     public const int DefaultContextMinutes = 30;
+    public const int DefaultMaxReprompts = 2;
 }

@@ -14,8 +14,9 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
 {
     /// <summary>Decides the answer; <paramref name="prediction"/> is null when the bot has no model yet.</summary>
     /// <param name="channel">What the channel knows of the user (a template's <c>context</c>).</param>
+    /// <param name="text">The message as said: a short answer to a prompt fills the parameter asked for.</param>
     public DialogueOutcome Decide(BotDefinition bot, IntentPrediction? prediction, IReadOnlyList<ExtractedEntity> entities, ConversationContext context,
-        IReadOnlyDictionary<string, string>? channel = null)
+        IReadOnlyDictionary<string, string>? channel = null, string? text = null)
     {
         var say = new Speaker(renderer, bot, channel ?? Empty);
         var confident = prediction is not null && bot.Bot.ToFallbackPolicy().Accepts(prediction)
@@ -24,7 +25,10 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
 
         // An answer to the bot's prompt wins over everything else the message might look like.
         var pending = context.IntentId is null ? null : bot.FindIntent(context.IntentId);
-        var pendingParameters = pending is null ? null : Fill(pending, context.Parameters, entities);
+        // Only a message that is not confidently something else answers the prompt with whatever it said.
+        var answering = confident is null || confident.IntentId == pending?.IntentId;
+        var pendingParameters = pending is null ? null
+            : Fill(pending, context.Parameters, entities, answering ? PromptAnswer.For(pending, context.AwaitingParameter, entities, text) : null);
         if (pending is not null && pendingParameters!.Count > context.Parameters.Count)
             return Continue(say, pending, pendingParameters);
 
@@ -32,15 +36,35 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
             return new DialogueOutcome(SystemIntents.Cancel, DialogueStates.Cancelled, Empty,
                 say.Render(confident.SpeechResponse, context.Parameters, confident.IntentId), ConversationContext.Empty);
 
-        // Still waiting and nothing else was said with confidence: ask again.
+        // Still waiting and nothing else was said with confidence: ask again — a few times, then say so and offer to cancel.
         if (pending is not null && (confident is null || confident.IntentId == pending.IntentId))
-            return Continue(say, pending, pendingParameters!);
+            return AskAgain(say, bot, pending, pendingParameters!, context);
 
         if (confident is null)
             return new DialogueOutcome(SystemIntents.Fallback, DialogueStates.Fallback, context.Parameters, say.Fallback(context.Parameters), context,
                 bot.FindIntent(SystemIntents.Fallback)?.Buttons);
 
-        return Continue(say, confident, Fill(confident, Empty, entities));
+        return Continue(say, confident, Fill(confident, Empty, entities, null));
+    }
+
+    private static DialogueOutcome AskAgain(Speaker say, BotDefinition bot, Intent intent, IReadOnlyDictionary<string, string> parameters, ConversationContext context)
+    {
+        var asked = Continue(say, intent, parameters);
+        if (context.AwaitingParameter is null || asked.NextContext.AwaitingParameter != context.AwaitingParameter)
+            return asked;
+        var reprompts = context.Reprompts + 1;
+        if (reprompts <= bot.Bot.MaxReprompts)
+            return asked with { NextContext = asked.NextContext with { Reprompts = reprompts } };
+        var name = context.AwaitingParameter.Replace('_', ' ');
+        if (reprompts == bot.Bot.MaxReprompts + 1)
+            return asked with
+            {
+                Replies = [$"I still don't have the {name}. Tell me again, or say \"cancel\" to stop."],
+                NextContext = asked.NextContext with { Reprompts = reprompts },
+                Buttons = [new ReplyButton("Cancel", $"/{SystemIntents.Cancel}")],
+            };
+        // It was offered: stop asking rather than loop.
+        return new DialogueOutcome(SystemIntents.Fallback, DialogueStates.Fallback, Empty, say.Fallback(Empty), ConversationContext.Empty);
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
@@ -74,10 +98,17 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
         }
     }
 
-    private static Dictionary<string, string> Fill(Intent intent, IReadOnlyDictionary<string, string> known, IReadOnlyList<ExtractedEntity> entities)
+    private static Dictionary<string, string> Fill(Intent intent, IReadOnlyDictionary<string, string> known, IReadOnlyList<ExtractedEntity> entities,
+        PromptAnswer? answer)
     {
         var parameters = new Dictionary<string, string>(known);
         var used = new HashSet<ExtractedEntity>();
+        if (answer is not null && !parameters.ContainsKey(answer.Parameter))
+        {
+            parameters[answer.Parameter] = answer.Value;
+            if (answer.From is not null)
+                used.Add(answer.From);
+        }
         foreach (var parameter in intent.Parameters.Where(p => !parameters.ContainsKey(p.Name)))
         {
             var match = entities.FirstOrDefault(e => !used.Contains(e) && (e.Entity == parameter.Type || e.Entity == parameter.Name));

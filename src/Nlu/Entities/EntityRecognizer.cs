@@ -71,7 +71,8 @@ public sealed class EntityRecognizer
                 patternTimedOut?.Invoke(entity, pattern.ToString());
             }
         }
-        return WithoutOverlaps(found);
+        // Synonyms apply to what every extractor found (regex matches and built-in values too), as Rasa's mapper does.
+        return WithoutOverlaps(found.Select(Canonicalize).ToList());
     }
 
     // A tagged value that is a known synonym takes its canonical value, as a lookup match would.

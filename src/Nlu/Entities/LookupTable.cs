@@ -16,7 +16,14 @@ internal static class LookupTable
             foreach (var value in type.Values)
                 foreach (var form in value.Synonyms.Prepend(value.Value))
                     Add(table, type.Name, form, value.Value);
-        foreach (var phrase in bot.Intents.SelectMany(i => i.TrainingData))
+        var phrases = bot.Intents.SelectMany(i => i.TrainingData).ToList();
+        // An annotation whose text differs from its value is a synonym (Rasa's [gastro pub](cuisine:gastropub)): those
+        // go first, so a plain annotation of the same text elsewhere does not hide them, as Rasa's synonym mapper has it.
+        foreach (var phrase in phrases)
+            foreach (var annotation in phrase.Entities.Where(a => a.Begin >= 0 && a.End <= phrase.Text.Length && a.Begin < a.End))
+                if (phrase.Text[annotation.Begin..annotation.End] is var span && !string.Equals(span, annotation.Value, StringComparison.OrdinalIgnoreCase))
+                    Add(table, annotation.Name, span, annotation.Value);
+        foreach (var phrase in phrases)
             foreach (var annotation in phrase.Entities)
                 Add(table, annotation.Name, annotation.Value, annotation.Value);
         return table.Select(pair => (pair.Key, (IReadOnlyDictionary<string, string>)pair.Value));

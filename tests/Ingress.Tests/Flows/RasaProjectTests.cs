@@ -99,6 +99,66 @@ public sealed class RasaProjectTests(ReadyIngress ingress) : IClassFixture<Ready
         Assert.Equal(["Do you want to continue?"], await Say("quitter", "stop"));
         await Say("quitter", "no");
         var view = await Chat.TurnsAsync(admin, "quitter", 3, "formbot");
-        Assert.NotEqual("AwaitingParameter", view.Turns[2].DialogueState);
+        Assert.NotEqual(Contracts.DialogueStates.AwaitingParameter, view.Turns[2].DialogueState);
+    }
+
+    [Theory]
+    [InlineData("moodbot")]
+    [InlineData("formbot")]
+    public async Task Export_import_export_gives_the_same_project(string project)
+    {
+        var admin = ingress.Factory.CreateAdminClient();
+        var botId = $"{project}-trip";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/bots/{botId}/import?format=rasa", Files(project))).StatusCode);
+        var first = await admin.GetStringAsync($"/api/bots/{botId}/export?format=rasa");
+
+        var again = new StringContent(first);
+        again.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/bots/{botId}-2/import?format=rasa", again)).StatusCode);
+        var second = await admin.GetStringAsync($"/api/bots/{botId}-2/export?format=rasa");
+
+        Assert.Equal(first, second);
+        Assert.Contains("rules:", first);
+        Assert.Contains("stories:", first);
+    }
+
+    [Fact]
+    public async Task A_domain_sent_alone_keeps_the_phrases_unless_replace_is_asked()
+    {
+        var admin = ingress.Factory.CreateAdminClient();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/partial/import?format=rasa", Files("moodbot"))).StatusCode);
+        var phrases = await PhraseCountAsync(admin, "partial");
+        var domain = new StringContent(File.ReadAllText(Path.Combine(Project("moodbot"), "domain.yml")));
+        domain.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/partial/import?format=rasa", domain)).StatusCode);
+        Assert.Equal(phrases, await PhraseCountAsync(admin, "partial"));
+
+        var replacing = new StringContent(File.ReadAllText(Path.Combine(Project("moodbot"), "domain.yml")));
+        replacing.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/partial/import?format=rasa&replace=true", replacing)).StatusCode);
+        Assert.Equal(0, await PhraseCountAsync(admin, "partial"));
+    }
+
+    private static async Task<int> PhraseCountAsync(HttpClient admin, string botId) =>
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/bots/{botId}/intents")).EnumerateArray().Sum(i => i.GetProperty("trainingData").GetArrayLength());
+
+    [Theory]
+    [InlineData("serving gastro pub", "gastropub")]
+    [InlineData("asian oriental food", "asian")]
+    public async Task Inline_synonyms_apply_to_what_the_tagger_finds(string text, string cuisine)
+    {
+        var admin = ingress.Factory.CreateAdminClient();
+        if ((await admin.GetAsync("/api/bots/formbot-synonyms/model")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/bots/formbot-synonyms/import?format=rasa", Files("formbot"))).StatusCode);
+            await ingress.Factory.TrainAsync("formbot-synonyms");
+        }
+        var user = $"synonym-{cuisine}";
+
+        await Chat.SendAsync(ingress.Factory.CreateClient(), user, text, "formbot-synonyms");
+        var turn = Assert.Single((await Chat.TurnsAsync(admin, user, 1, "formbot-synonyms")).Turns);
+
+        Assert.Contains(turn.Entities, e => e.Entity == "cuisine" && e.Value == cuisine);
     }
 }
