@@ -10,7 +10,7 @@ namespace ChatbotPipeline.Cli.Commands;
 public class BotFileSettings : BotSettings
 {
     [CommandArgument(1, "<FILES>")]
-    [Description("The bot file (aicf), or the Rasa files (nlu.yml, domain.yml, …).")]
+    [Description("The bot file (aicf), or the Rasa files (nlu.yml, domain.yml, …) or a Rasa project's folder.")]
     public string[] Files { get; init; } = [];
 
     [CommandOption("--format <FORMAT>")]
@@ -19,8 +19,19 @@ public class BotFileSettings : BotSettings
 
     public override ValidationResult Validate() =>
         Format is not ("aicf" or "rasa") ? ValidationResult.Error($"--format is '{Format}'; use aicf or rasa.")
-        : Files.FirstOrDefault(f => !File.Exists(f)) is { } missing ? ValidationResult.Error($"No file '{missing}'.")
+        : Files.FirstOrDefault(f => !File.Exists(f) && !(Format == "rasa" && Directory.Exists(f))) is { } missing ? ValidationResult.Error($"No file '{missing}'.")
         : ValidationResult.Success();
+
+    [CommandOption("--replace")]
+    [Description("Replace everything the bot has; without it, parts the files do not hold (phrases, dialogue) are kept.")]
+    public bool Replace { get; init; }
+
+    /// <summary>A Rasa project's folder as Rasa reads it: domain.yml (or domain/), data/**, endpoints.yml; tests and config are not the bot.</summary>
+    private static IEnumerable<string> ProjectFiles(string path) => !Directory.Exists(path) ? [path]
+        : Directory.EnumerateFiles(path, "*.yml", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories))
+            .Where(file => Path.GetRelativePath(path, file).Split(Path.DirectorySeparatorChar) is var parts
+                && (parts is ["domain.yml" or "domain.yaml" or "endpoints.yml" or "endpoints.yaml"] || parts[0] is "data" or "domain"))
+            .Order(StringComparer.Ordinal);
 
     /// <summary>The request body the import route reads: JSON for aicf, multipart form files for rasa.</summary>
     public HttpContent Content()
@@ -28,7 +39,7 @@ public class BotFileSettings : BotSettings
         if (Format == "aicf")
             return new StringContent(File.ReadAllText(Files[0]), System.Text.Encoding.UTF8, "application/json");
         var form = new MultipartFormDataContent();
-        foreach (var file in Files)
+        foreach (var file in Files.SelectMany(ProjectFiles))
         {
             var part = new StringContent(File.ReadAllText(file));
             part.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
@@ -38,12 +49,12 @@ public class BotFileSettings : BotSettings
     }
 }
 
-/// <summary><c>chatbot import BOT FILE… [--format aicf|rasa]</c>: replaces the bot's intents and entities (creating it if new).</summary>
+/// <summary><c>chatbot import BOT FILE… [--format aicf|rasa] [--replace]</c>: replaces the bot's intents and entities (creating it if new).</summary>
 public sealed class ImportCommand(IAnsiConsole console) : ApiCommand<BotFileSettings>(console)
 {
     protected override async Task<int> RunAsync(ApiClient api, BotFileSettings settings, CancellationToken cancellationToken)
     {
-        var summary = await api.PostAsync($"{settings.BotPath}/import?format={settings.Format}", settings.Content(), cancellationToken);
+        var summary = await api.PostAsync($"{settings.BotPath}/import?format={settings.Format}{(settings.Replace ? "&replace=true" : "")}", settings.Content(), cancellationToken);
         Console.MarkupLine($"Imported [bold]{summary["intents"]}[/] intents and [bold]{summary["entities"]}[/] entities into {Escaped(settings.Bot)}" +
                            $"{(summary["createdBot"]?.GetValue<bool>() == true ? " (new bot)" : "")}.");
         Warnings.Write(Console, summary["warnings"]?.AsArray());

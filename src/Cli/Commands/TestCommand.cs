@@ -10,8 +10,8 @@ using Spectre.Console.Cli;
 namespace ChatbotPipeline.Cli.Commands;
 
 /// <summary>
-/// <c>chatbot test BOT [--folds 5 | --test FILE] [--json] [--out report.html]</c>: how well the bot's NLU does on
-/// phrases it was not trained on. The bot's phrases come from the API; the models are trained here, on this machine,
+/// <c>chatbot test BOT [--folds 5 | --test FILE | --stories FILE] [--json] [--out report.html]</c>: how well the bot's NLU
+/// does on phrases it was not trained on, or (<c>--stories</c>) whether its dialogue follows Rasa test stories. The bot's phrases come from the API; the models are trained here, on this machine,
 /// with the same library and settings as the trainer (as <c>rasa test nlu</c> does): cross-validation trains k models,
 /// which the production trainer should not spend its time on, and needs no new API.
 /// </summary>
@@ -27,6 +27,10 @@ public sealed class TestCommand(IAnsiConsole console) : ApiCommand<TestCommand.S
         [Description("Train on every phrase and test on this JSONL file ({\"text\", \"intent\"} a line) instead.")]
         public string? Test { get; init; }
 
+        [CommandOption("--stories <FILE>")]
+        [Description("Replay Rasa test stories (tests/test_stories.yml) against the bot's dialogue and model; exit 1 when one fails.")]
+        public string? Stories { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the report as JSON.")]
         public bool Json { get; init; }
@@ -38,11 +42,14 @@ public sealed class TestCommand(IAnsiConsole console) : ApiCommand<TestCommand.S
         public override ValidationResult Validate() =>
             Folds < 2 ? ValidationResult.Error("--folds must be 2 or more.")
             : Test is not null && !File.Exists(Test) ? ValidationResult.Error($"No file '{Test}'.")
+            : Stories is not null && !File.Exists(Stories) ? ValidationResult.Error($"No file '{Stories}'.")
             : ValidationResult.Success();
     }
 
     protected override async Task<int> RunAsync(ApiClient api, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Stories is not null)
+            return await StoryTests.RunAsync(api, settings, Console, cancellationToken);
         var intents = (await api.GetAsync($"{settings.BotPath}/intents", cancellationToken)).Deserialize<List<Intent>>(JsonSerializerOptions.Web)!;
         var encoder = (await api.GetAsync(settings.BotPath, cancellationToken))["encoder"]?.GetValue<string>();
         var phrases = LabelledPhrases.From(intents);

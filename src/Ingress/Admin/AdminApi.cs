@@ -14,6 +14,7 @@ public static class AdminApi
         api.MapConversationsApi();
         api.MapAnalyticsApi();
         api.MapTrainingApi();
+        api.MapStoryTestApi();
         api.MapExportsApi();
         api.MapBotFilesApi();
         return app;

@@ -28,6 +28,30 @@ public sealed class CliTests(CliHost host) : IClassFixture<CliHost>
     };
 
     [Fact]
+    public async Task A_rasa_project_folder_imports_trains_and_its_test_stories_are_reported_one_by_one()
+    {
+        var formbot = Path.Combine(AppContext.BaseDirectory, "Files", "rasa-projects", "formbot");
+
+        var imported = await host.RunAsync("import", "cli-formbot", formbot, "--format", "rasa");
+        var trained = await host.RunAsync("train", "cli-formbot", "--wait");
+        var tested = await host.RunAsync("test", "cli-formbot", "--stories", Path.Combine(formbot, "tests", "test_stories.yml"), "--json");
+        var table = await host.RunAsync("test", "cli-formbot", "--stories", Path.Combine(formbot, "tests", "test_stories.yml"), "--out", "stories.html");
+
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        Assert.True(trained.ExitCode == 0, trained.ToString());
+        var report = JsonNode.Parse(tested.Output)!;
+        var stories = report["stories"]!.AsArray();
+        Assert.Equal(["Happy path", "Happy path with message providing requested value", "unhappy path"], stories.Select(s => s!["story"]!.GetValue<string>()));
+        // Whatever the verdicts, they are consistent: the exit code, the counts and each failed story's first divergence.
+        var failed = stories.Count(s => !s!["passed"]!.GetValue<bool>());
+        Assert.Equal(failed, report["failed"]!.GetValue<int>());
+        Assert.Equal(failed > 0 ? 1 : 0, tested.ExitCode);
+        Assert.All(stories.Where(s => !s!["passed"]!.GetValue<bool>()), s => Assert.NotNull(s!["firstDivergence"]?["expected"]));
+        Assert.Contains("Happy path", table.Output);
+        Assert.Contains("<td>Happy path</td>", await File.ReadAllTextAsync(Path.Combine(host.Folder, "stories.html")));
+    }
+
+    [Fact]
     public async Task Bots_are_created_listed_and_deleted()
     {
         var created = await host.RunAsync("bots", "create", "cli-crud", "--name", "Crud");

@@ -161,4 +161,32 @@ public sealed class RasaProjectTests(ReadyIngress ingress) : IClassFixture<Ready
 
         Assert.Contains(turn.Entities, e => e.Entity == "cuisine" && e.Value == cuisine);
     }
+
+    [Fact]
+    public async Task Moodbots_own_stories_replayed_as_test_stories_all_pass_and_a_wrong_one_fails_at_its_step()
+    {
+        if ((await ingress.Factory.CreateAdminClient().GetAsync("/api/bots/moodbot/model")).StatusCode != HttpStatusCode.OK)
+            await ImportAsync("moodbot", "moodbot");
+        var admin = ingress.Factory.CreateAdminClient();
+        var stories = File.ReadAllText(Path.Combine(Project("moodbot"), "data", "stories.yml"));
+        var wrong = """
+            stories:
+            - story: greeted then asked
+              steps:
+              - user: hello there
+                intent: greet
+              - action: utter_greet
+              - user: are you a bot?
+                intent: bot_challenge
+              - action: utter_happy
+            """;
+
+        var passed = await (await admin.PostAsync("/api/bots/moodbot/stories/test", new StringContent(stories))).Content.ReadFromJsonAsync<JsonElement>();
+        var failed = await (await admin.PostAsync("/api/bots/moodbot/stories/test", new StringContent(wrong))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((3, 0), (passed.GetProperty("passed").GetInt32(), passed.GetProperty("failed").GetInt32()));
+        var divergence = failed.GetProperty("stories")[0].GetProperty("firstDivergence");
+        Assert.Equal((4, "action", "utter_happy", "utter_iamabot"),
+            (divergence.GetProperty("step").GetInt32(), divergence.GetProperty("kind").GetString(), divergence.GetProperty("expected").GetString(), divergence.GetProperty("predicted").GetString()));
+    }
 }

@@ -25,6 +25,19 @@ public sealed record DialogueTracker(IReadOnlyList<TrackerEvent> Events, IReadOn
         };
     }
 
+    /// <summary>The events since the latest user turn (all of them when there is none).</summary>
+    public IEnumerable<TrackerEvent> SinceLatestUser()
+    {
+        var latest = -1;
+        for (var i = Events.Count - 1; i >= 0 && latest < 0; i--)
+            if (Events[i].Type == TrackerEvent.User)
+                latest = i;
+        return Events.Skip(latest + 1);
+    }
+
+    /// <summary>True when the latest user turn set one of these slots.</summary>
+    public bool SetThisTurn(IReadOnlyList<string> slots) => SinceLatestUser().Any(e => e.Type == TrackerEvent.Slot && slots.Contains(e.Name));
+
     /// <summary>The latest user turn's intent, if the conversation has one.</summary>
     public string? LatestIntent => Events.LastOrDefault(e => e.Type == TrackerEvent.User)?.Name;
 

@@ -31,7 +31,7 @@ public sealed class StoryDialogue(ICustomActions customActions)
         var afterUser = true;
         for (var step = 0; step < MaxActions; step++)
         {
-            var action = Predict(run, afterUser);
+            var action = NextAction.Predict(dialogue, run.Tracker, afterUser);
             if (action == DefaultActions.Listen)
                 break;
             var listenNext = await run.ExecuteAsync(action, afterUser);
@@ -47,37 +47,6 @@ public sealed class StoryDialogue(ICustomActions customActions)
         var outcome = new DialogueOutcome(run.FellBack && !confident ? SystemIntents.Fallback : intent, state, parameters, run.Replies,
             ConversationContext.Empty, run.Buttons);
         return new StoryOutcome(outcome, run.Tracker, run.Actions);
-    }
-
-    private static string Predict(Run run, bool afterUser)
-    {
-        var sequences = StorySequences.Of(run.Dialogue);
-        var conversation = new ConversationTokens(run.Tracker);
-        var loop = run.Tracker.ActiveLoop is { } active ? run.Dialogue.FindForm(active) : null;
-        if (afterUser && run.Tracker.LatestIntent == DefaultActions.RestartIntent)
-            return DefaultActions.Restart;
-        if (loop is not null)
-        {
-            if (afterUser)
-            {
-                if (NextActionPredictor.ByRule(sequences, conversation, afterUserTurn: true) is { } handled)
-                    return handled.Action;
-                if (!loop.IgnoredIntents.Contains(run.Tracker.LatestIntent!) && run.FilledThisTurn(loop))
-                    return loop.Name;
-                return NextActionPredictor.ByStory(sequences, conversation)?.Action ?? loop.Name;
-            }
-            // An interruption was handled: a story may say what follows it; otherwise the form asks again.
-            if (run.Tracker.LatestAction != loop.Name)
-                return NextActionPredictor.ByStory(sequences, conversation, minimumWindow: 3)?.Action ?? loop.Name;
-        }
-        if (NextActionPredictor.ByRule(sequences, conversation, afterUser) is { } rule)
-            return rule.Action;
-        if (NextActionPredictor.ByStory(sequences, conversation) is { } story)
-            return story.Action;
-        if (!afterUser)
-            return DefaultActions.Listen;
-        var own = $"utter_{run.Tracker.LatestIntent}";
-        return run.Dialogue.Responses.ContainsKey(own) ? own : DefaultActions.DefaultFallback;
     }
 
     /// <summary>One message's run of actions: the tracker as it grows, and what the bot says.</summary>
@@ -96,12 +65,6 @@ public sealed class StoryDialogue(ICustomActions customActions)
 
         public bool FellBack { get; private set; }
 
-        /// <summary>True when this message set one of the form's slots (its requested one or another it needs).</summary>
-        public bool FilledThisTurn(FormDefinition form)
-        {
-            var lastUser = Tracker.Events.ToList().FindLastIndex(e => e.Type == TrackerEvent.User);
-            return Tracker.Events.Skip(lastUser + 1).Any(e => e.Type == TrackerEvent.Slot && form.RequiredSlots.Contains(e.Name));
-        }
 
         /// <returns>True when the bot should listen next (a form asked for a slot).</returns>
         public async Task<bool> ExecuteAsync(string action, bool afterUser)
@@ -146,7 +109,7 @@ public sealed class StoryDialogue(ICustomActions customActions)
                         Tracker = Tracker.With(slot);
             }
             var validator = $"validate_{form.Name}";
-            if ((afterUser || activating) && dialogue.Actions.Contains(validator) && FilledThisTurn(form))
+            if ((afterUser || activating) && dialogue.Actions.Contains(validator) && Tracker.SetThisTurn(form.RequiredSlots))
                 await RunCustomAsync(validator, SlotsThisTurn(form));
             if (Tracker.ActiveLoop != form.Name)
                 return false;
@@ -168,11 +131,8 @@ public sealed class StoryDialogue(ICustomActions customActions)
         }
 
         /// <summary>This message's slot events for the form's slots: the values its validation action checks.</summary>
-        private List<TrackerEvent> SlotsThisTurn(FormDefinition form)
-        {
-            var lastUser = Tracker.Events.ToList().FindLastIndex(e => e.Type == TrackerEvent.User);
-            return [.. Tracker.Events.Skip(lastUser + 1).Where(e => e.Type == TrackerEvent.Slot && form.RequiredSlots.Contains(e.Name))];
-        }
+        private List<TrackerEvent> SlotsThisTurn(FormDefinition form) =>
+            [.. Tracker.SinceLatestUser().Where(e => e.Type == TrackerEvent.Slot && form.RequiredSlots.Contains(e.Name))];
 
         /// <returns>True when the bot should listen next.</returns>
         private async Task<bool> RunCustomAsync(string action, IReadOnlyList<TrackerEvent>? candidates = null)
