@@ -109,10 +109,12 @@ public static class BotFilesApi
         }
     }
 
-    /// <summary>One YAML body, or multipart form data with one YAML file per part (nlu.yml, domain.yml), read as one bot.</summary>
+    /// <summary>One YAML body, a .zip or .tar.gz of the project, or multipart form data with one file per part (nlu.yml,
+    /// domain.yml, … or an archive), read as one bot.</summary>
     private static async Task<(BotContents? Bot, string? Error)> ReadRasaAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var documents = new List<string>();
+        var sent = new List<(string Name, byte[] Bytes)>();
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
@@ -120,21 +122,27 @@ public static class BotFilesApi
             {
                 using var bytes = new MemoryStream();
                 await file.CopyToAsync(bytes, cancellationToken);
-                if (BotFileText.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), $"file '{file.FileName}'", out var encodingError) is not { } text)
-                    return (null, encodingError);
-                documents.Add(text);
+                sent.Add((file.FileName, bytes.ToArray()));
             }
-            if (documents.Count == 0)
+            if (sent.Count == 0)
                 return (null, "Send the Rasa files (nlu.yml, domain.yml) as form-data file parts, each at most 16 MiB.");
         }
         else if (await WebhookBody.ReadAsync(request, MaxFileBytes, cancellationToken) is { } body)
-        {
-            if (BotFileText.Decode(body, "file", out var encodingError) is not { } text)
-                return (null, encodingError);
-            documents.Add(text);
-        }
+            sent.Add(("file", body));
         else
             return (null, $"The file is larger than {MaxFileBytes} bytes.");
+        foreach (var (name, bytes) in sent)
+        {
+            var (files, archiveError) = RasaArchive.IsArchive(bytes) ? RasaArchive.Read(bytes) : ([(name, bytes)], null);
+            if (archiveError is not null)
+                return (null, archiveError);
+            foreach (var (path, content) in files)
+            {
+                if (BotFileText.Decode(content, path == "file" ? "file" : $"file '{path}'", out var encodingError) is not { } text)
+                    return (null, encodingError);
+                documents.Add(text);
+            }
+        }
         if (documents.Select(YamlBudget.Refusal).FirstOrDefault(refusal => refusal is not null) is { } tooCostly)
             return (null, tooCostly);
         var project = RasaBotFile.Read(documents);

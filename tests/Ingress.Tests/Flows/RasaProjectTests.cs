@@ -189,4 +189,23 @@ public sealed class RasaProjectTests(ReadyIngress ingress) : IClassFixture<Ready
         Assert.Equal((4, "action", "utter_happy", "utter_iamabot"),
             (divergence.GetProperty("step").GetInt32(), divergence.GetProperty("kind").GetString(), divergence.GetProperty("expected").GetString(), divergence.GetProperty("predicted").GetString()));
     }
+
+    [Fact]
+    public async Task A_project_zipped_or_tarred_imports_as_its_folder_does()
+    {
+        var admin = ingress.Factory.CreateAdminClient();
+        var zip = new MemoryStream();
+        System.IO.Compression.ZipFile.CreateFromDirectory(Project("formbot"), zip, System.IO.Compression.CompressionLevel.Fastest, includeBaseDirectory: true);
+        var tar = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(tar, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            await System.Formats.Tar.TarFile.CreateFromDirectoryAsync(Project("moodbot"), gzip, includeBaseDirectory: false);
+
+        var zipped = await admin.PostAsync("/api/bots/zipped/import?format=rasa&dryRun=true", new ByteArrayContent(zip.ToArray()));
+        var tarred = await admin.PostAsync("/api/bots/tarred/import?format=rasa&dryRun=true", new ByteArrayContent(tar.ToArray()));
+
+        Assert.Equal(HttpStatusCode.OK, zipped.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, tarred.StatusCode);
+        Assert.Equal(9, (await zipped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intents").GetInt32());
+        Assert.Equal(7, (await tarred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intents").GetInt32());
+    }
 }

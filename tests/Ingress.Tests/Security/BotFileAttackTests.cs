@@ -117,4 +117,23 @@ public sealed class BotFileAttackTests(ReadyIngress ingress) : IClassFixture<Rea
         Assert.Contains($"offset {at}", detail);
         Assert.Contains($"line {(format == "aicf" ? 1 : 5)}", detail);
     }
+
+    [Fact]
+    public async Task A_zip_bomb_is_refused_by_its_unpacked_size()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("data/nlu.yml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+                entry.Write(zeros);
+        }
+        Assert.True(zip.Length < 1024 * 1024, "the bomb should be small");
+
+        var response = await ingress.Factory.CreateAdminClient().PostAsync("/api/bots/zip-bomb/import?format=rasa&dryRun=true", new ByteArrayContent(zip.ToArray()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("unpacks to more than", await response.Content.ReadAsStringAsync());
+    }
 }

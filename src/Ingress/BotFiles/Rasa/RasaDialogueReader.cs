@@ -31,6 +31,7 @@ public sealed class RasaDialogueReader
     private readonly Dictionary<string, IntentEntityFilter> _intentEntities = new(StringComparer.Ordinal);
     private string? _endpoint;
     private int _sessionMinutes = 60;
+    private double _coreFallbackThreshold = BotDialogue.DefaultCoreFallbackThreshold;
     private bool _hasDialogue;
 
     public List<string> Warnings { get; } = [];
@@ -44,8 +45,8 @@ public sealed class RasaDialogueReader
         {
             if (ConfigKeys.Contains(key))
             {
-                if (key is "pipeline" or "policies")
-                    Warn($"config.yml's '{key}' is not used: this pipeline has its own NLU (n-grams and MiniLM) and dialogue policies (rules, stories, forms).");
+                if (key is "pipeline" && Child(root, key) is YamlSequenceNode { Children.Count: > 0 })
+                    Warn("config.yml's pipeline is not used: this pipeline has its own NLU (n-grams and MiniLM, built-in numbers, e-mails and dates).");
             }
             else if (!KnownKeys.Contains(key))
                 Warn($"The key '{key}' is not supported and was not imported.");
@@ -74,6 +75,10 @@ public sealed class RasaDialogueReader
         if (Child(root, "stories") is YamlSequenceNode stories)
             foreach (var story in stories.Children.OfType<YamlMappingNode>())
                 _stories.Add(new DialogueStory(Scalar(story, "story") ?? $"story {_stories.Count + 1}", Steps(Child(story, "steps"))));
+        if (Child(root, "policies") is YamlSequenceNode policies)
+            foreach (var policy in policies.Children.OfType<YamlMappingNode>())
+                if (Scalar(policy, "core_fallback_threshold") is { } threshold && double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsedThreshold))
+                    _coreFallbackThreshold = parsedThreshold;
         if (Child(root, "action_endpoint") is YamlMappingNode endpoint)
             _endpoint = Scalar(endpoint, "url");
         _hasDialogue |= root.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is "rules" or "stories" or "slots" or "forms" or "actions" or "responses" or "action_endpoint");
@@ -81,7 +86,7 @@ public sealed class RasaDialogueReader
 
     /// <summary>The dialogue read, or null when the files held none (an nlu.yml alone).</summary>
     public BotDialogue? Build() => !_hasDialogue ? null : new BotDialogue(_responses, _slots, _forms, _actions, _rules, _stories, _endpoint, _sessionMinutes,
-        _intentEntities.Count > 0 ? _intentEntities : null);
+        _intentEntities.Count > 0 ? _intentEntities : null, _coreFallbackThreshold);
 
     /// <summary>Test stories (<c>tests/test_stories.yml</c>) as the stories of a dialogue.</summary>
     public static IReadOnlyList<DialogueStory> ReadStories(YamlMappingNode root) =>

@@ -36,6 +36,11 @@ public static class RasaDialogueWriter
                 { "story", Quoted(story.Name) },
                 { "steps", Steps(story.Steps) },
             })));
+        if (dialogue.CoreFallbackThreshold != BotDialogue.DefaultCoreFallbackThreshold)
+            root.Add("policies", new YamlSequenceNode(new YamlMappingNode
+            {
+                { "name", "RulePolicy" }, { "core_fallback_threshold", dialogue.CoreFallbackThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            }));
         if (dialogue.ActionEndpoint is { } endpoint)
             root.Add("action_endpoint", new YamlMappingNode { { "url", Quoted(endpoint) } });
     }

@@ -8,6 +8,7 @@ namespace ChatbotPipeline.Nlu.Dialogue.Stories;
 /// one answers each intent with its own response, as ai-chatbot-framework's bots do.
 /// </summary>
 /// <param name="ActionEndpoint">The Rasa action server's URL (<c>endpoints.yml</c>' <c>action_endpoint</c>); custom actions go there.</param>
+/// <param name="CoreFallbackThreshold">Below this probability the learned policy's action is not taken: the default fallback runs.</param>
 /// <param name="SessionMinutes">Idle minutes after which a conversation starts a new session (its tracker is reset).</param>
 public sealed record BotDialogue(
     IReadOnlyDictionary<string, IReadOnlyList<ResponseVariant>> Responses,
@@ -18,8 +19,12 @@ public sealed record BotDialogue(
     IReadOnlyList<DialogueStory> Stories,
     string? ActionEndpoint = null,
     int SessionMinutes = 60,
-    IReadOnlyDictionary<string, IntentEntityFilter>? IntentEntities = null)
+    IReadOnlyDictionary<string, IntentEntityFilter>? IntentEntities = null,
+    double CoreFallbackThreshold = BotDialogue.DefaultCoreFallbackThreshold)
 {
+    /// <summary>Rasa's RulePolicy default.</summary>
+    public const double DefaultCoreFallbackThreshold = 0.3;
+
     public FormDefinition? FindForm(string name) => Forms.FirstOrDefault(form => form.Name == name);
 
     public SlotDefinition? FindSlot(string name) => Slots.FirstOrDefault(slot => slot.Name == name);

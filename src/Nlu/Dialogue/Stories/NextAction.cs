@@ -3,8 +3,8 @@ namespace ChatbotPipeline.Nlu.Dialogue.Stories;
 /// <summary>
 /// Which action comes next, in the order Rasa's policies would decide it: <c>/restart</c>; while a form is active, a
 /// rule that handles the user's intent, else the form if the message filled one of its slots, else a story, else the
-/// form again; then rules, stories, and after a user turn the intent's own <c>utter_</c> response or the default
-/// fallback; after a bot action, listening.
+/// form again; then rules, stories, and after a user turn the intent's own <c>utter_</c> response, the
+/// <see cref="LearnedPolicy"/> above the core fallback threshold, or the default fallback; after a bot action, listening.
 /// </summary>
 public static class NextAction
 {
@@ -36,6 +36,11 @@ public static class NextAction
         if (!afterUser)
             return DefaultActions.Listen;
         var own = $"utter_{tracker.LatestIntent}";
-        return dialogue.Responses.ContainsKey(own) ? own : DefaultActions.DefaultFallback;
+        if (dialogue.Responses.ContainsKey(own))
+            return own;
+        return LearnedPolicy.Of(dialogue).Predict(tracker, dialogue) is { } learned && learned.Probability >= dialogue.CoreFallbackThreshold
+            && learned.Action != DefaultActions.Listen
+            ? learned.Action
+            : DefaultActions.DefaultFallback;
     }
 }
