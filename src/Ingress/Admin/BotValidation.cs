@@ -28,7 +28,7 @@ public static partial class BotValidation
     public static Dictionary<string, string[]> Check(Intent intent)
     {
         var errors = new Errors();
-        errors.When(!NamePattern().IsMatch(intent.IntentId ?? ""), "intentId", NameRule);
+        errors.When(!IntentPattern().IsMatch(intent.IntentId ?? ""), "intentId", NameRule + " A retrieval intent may have one '/' (faq/ask_name).");
         errors.When(string.IsNullOrWhiteSpace(intent.Name), "name", "An intent needs a name.");
         errors.When(intent.Parameters is null || intent.TrainingData is null, "intent", "parameters and trainingData must be lists (they may be empty).");
         CheckTemplate(errors, "speechResponse", intent.SpeechResponse);
@@ -96,6 +96,10 @@ public static partial class BotValidation
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     private static partial Regex NamePattern();
+
+    /// <summary>Rasa's retrieval intents are named <c>faq/ask_name</c>: the base intent, a slash, the sub-intent.</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}(/[A-Za-z0-9][A-Za-z0-9_.-]{0,63})?$")]
+    private static partial Regex IntentPattern();
 
     private sealed class Errors
     {

@@ -208,4 +208,52 @@ public sealed class RasaProjectTests(ReadyIngress ingress) : IClassFixture<Ready
         Assert.Equal(9, (await zipped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intents").GetInt32());
         Assert.Equal(7, (await tarred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intents").GetInt32());
     }
+
+    [Fact]
+    public async Task A_retrieval_intent_is_answered_by_the_response_of_its_sub_intent()
+    {
+        const string project = """
+            version: "3.1"
+            nlu:
+            - intent: greet
+              examples: |
+                - hi
+                - hello
+                - hey there
+            - intent: faq/ask_name
+              examples: |
+                - what is your name
+                - who are you
+                - what should I call you
+            - intent: faq/ask_hours
+              examples: |
+                - when are you open
+                - what are your opening hours
+                - are you open on sunday
+            responses:
+              utter_greet:
+              - text: "Hello!"
+              utter_faq/ask_name:
+              - text: "I am the FAQ bot."
+              utter_faq/ask_hours:
+              - text: "We are open 9 to 5."
+            rules:
+            - rule: answer faqs
+              steps:
+              - intent: faq
+              - action: utter_faq
+            - rule: greet
+              steps:
+              - intent: greet
+              - action: utter_greet
+            """;
+        var admin = ingress.Factory.CreateAdminClient();
+        var import = await admin.PostAsync("/api/bots/faqbot/import?format=rasa", new StringContent(project));
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        Assert.Equal(0, (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("warnings").GetArrayLength());
+        await ingress.Factory.TrainAsync("faqbot");
+
+        Assert.Equal(["We are open 9 to 5."], (await SayAsync("faqbot", "faq-user", "what are your opening hours", 1)).Replies);
+        Assert.Equal(["I am the FAQ bot."], (await SayAsync("faqbot", "faq-user", "what is your name", 2)).Replies);
+    }
 }

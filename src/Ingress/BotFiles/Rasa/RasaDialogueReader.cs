@@ -127,6 +127,8 @@ public sealed class RasaDialogueReader
                     .ToDictionary(c => Scalar(c, "name") ?? "", c => Scalar(c, "value"), StringComparer.Ordinal)
                 : null;
             var custom = Child(variant, "custom") is { } customNode ? JsonSerializer.Serialize(ToPlain(customNode)) : null;
+            if (custom is not null)
+                Warn($"Response '{name}': its custom payload is kept and exported but not sent: channels get its text, image and buttons.");
             variants.Add(new ResponseVariant(Scalar(variant, "text"), buttons, Scalar(variant, "image"), condition, Scalar(variant, "channel"), custom));
         }
         return variants;
@@ -145,6 +147,8 @@ public sealed class RasaDialogueReader
             }
             var template = new SlotMapping(type, Scalar(mapping, "entity"), Scalar(mapping, "value"), Names(Child(mapping, "intent")), Names(Child(mapping, "not_intent")),
                 Role: Scalar(mapping, "role"), Group: Scalar(mapping, "group"));
+            if (template.Role is not null || template.Group is not null)
+                Warn($"Slot '{name}': entity roles and groups are not extracted here; the mapping takes the entity whatever its role or group.");
             var conditions = (Child(mapping, "conditions") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList() ?? [];
             if (conditions.Count == 0)
                 mappings.Add(template);

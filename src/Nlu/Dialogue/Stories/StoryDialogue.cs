@@ -20,9 +20,12 @@ public sealed class StoryDialogue(ICustomActions customActions)
         var tracker = stored ?? DialogueTracker.Start(dialogue).With(new TrackerEvent(TrackerEvent.Action, DefaultActions.SessionStart))
             .With(new TrackerEvent(TrackerEvent.Action, DefaultActions.Listen));
         var confident = prediction is not null && bot.Bot.ToFallbackPolicy().Accepts(prediction);
-        var intent = confident ? prediction!.Top.Intent : DefaultActions.NluFallbackIntent;
+        var predicted = confident ? prediction!.Top.Intent : DefaultActions.NluFallbackIntent;
+        // A retrieval intent (faq/ask_name) is its base intent to rules and stories; its response is utter_faq/ask_name.
+        var intent = predicted.Split('/')[0];
         var run = new Run(customActions, bot, dialogue, message, entities, prediction?.Top.Probability ?? 0, cancellationToken)
         {
+            RetrievalIntent = predicted.Contains('/') ? predicted : null,
             Tracker = tracker.With(new TrackerEvent(TrackerEvent.User, intent, message.Text)),
         };
         foreach (var slot in SlotFiller.Fill(dialogue, run.Tracker, intent, message.Text, entities))
@@ -44,7 +47,7 @@ public sealed class StoryDialogue(ICustomActions customActions)
             : run.FellBack ? DialogueStates.Fallback : DialogueStates.Completed;
         var parameters = run.Tracker.Slots.Where(s => s.Value is not null && s.Key != DialogueTracker.RequestedSlot)
             .ToDictionary(s => s.Key, s => s.Value!, StringComparer.Ordinal);
-        var outcome = new DialogueOutcome(run.FellBack && !confident ? SystemIntents.Fallback : intent, state, parameters, run.Replies,
+        var outcome = new DialogueOutcome(run.FellBack && !confident ? SystemIntents.Fallback : predicted, state, parameters, run.Replies,
             ConversationContext.Empty, run.Buttons);
         return new StoryOutcome(outcome, run.Tracker, run.Actions);
     }
@@ -56,6 +59,9 @@ public sealed class StoryDialogue(ICustomActions customActions)
         public BotDialogue Dialogue => dialogue;
 
         public required DialogueTracker Tracker { get; set; }
+
+        /// <summary>The full name of a retrieval intent said in this message (faq/ask_name), whose response <c>utter_faq</c> picks.</summary>
+        public string? RetrievalIntent { get; init; }
 
         public List<string> Replies { get; } = [];
 
@@ -88,7 +94,7 @@ public sealed class StoryDialogue(ICustomActions customActions)
                         Add(new BotMessage(FallbackText(), null));
                     return true;
             }
-            if (dialogue.Responses.ContainsKey(action))
+            if (dialogue.Responses.ContainsKey(action) || (RetrievalIntent is { } full && action == $"utter_{full.Split('/')[0]}"))
             {
                 Say(action);
                 return false;
@@ -178,6 +184,8 @@ public sealed class StoryDialogue(ICustomActions customActions)
 
         private bool Say(string response)
         {
+            if (RetrievalIntent is { } full && response == $"utter_{full.Split('/')[0]}" && dialogue.Responses.ContainsKey($"utter_{full}"))
+                response = $"utter_{full}";
             if (ResponseBuilder.Build(dialogue, response, Tracker, message.Channel) is not { } said)
                 return false;
             Add(said);
