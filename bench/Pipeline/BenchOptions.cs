@@ -7,11 +7,13 @@ namespace ChatbotPipeline.Bench.Pipeline;
 /// <param name="RabbitMq">host:port of a RabbitMQ node: measure on it, next to the raw MassTransit ceiling.</param>
 /// <param name="Redis">A Redis configuration string: the cache for the RabbitMQ run.</param>
 internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup, string? Url, bool Json,
-    string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null, string? Sqs = null, string?[]? EncoderNames = null, bool UniqueTexts = false)
+    string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null, string? Sqs = null, string?[]? EncoderNames = null, bool UniqueTexts = false,
+    string? RasaProject = null)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/Pipeline -- [--messages N] [--concurrency 1,16,64] [--warmup N] [--url http://host:port] [--json]
                                                           [--rabbitmq host:port [--rabbitmq-node rabbit@localhost] | --sqs http://host:port] [--redis host:port] [--encoder none,minilm,minilm-static] [--unique-texts]
+                                                          [--rasa-project ../shared/bots/rasa/moodbot]
           --messages     messages per concurrency level (default 4000)
           --concurrency  simulated users talking at once, comma-separated levels (default 1,16,64)
           --warmup       messages sent before measuring each level (default 200)
@@ -24,6 +26,8 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
           --encoder      the demo bot's sentence encoder: none (n-grams only), minilm, minilm-static; several, comma-separated,
                          run one after the other (each on a fresh pipeline) and are compared with the first (default: as configured, minilm)
           --unique-texts every message a text never seen before, so no cache of sentence vectors helps
+          --rasa-project also import this Rasa project as a second bot in the same pipeline and run the same levels on it,
+                         with a script from its first story: the dialogue decision's time by policy (stories vs intents)
         """;
 
     /// <summary>The encoders to measure, in order; one null entry means the pipeline's configured default.</summary>
@@ -48,6 +52,7 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                 "--sqs" => options with { Sqs = Next() },
                 "--encoder" => options with { EncoderNames = Next().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
                 "--unique-texts" => options with { UniqueTexts = true },
+                "--rasa-project" => options with { RasaProject = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

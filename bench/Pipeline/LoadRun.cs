@@ -9,9 +9,10 @@ namespace ChatbotPipeline.Bench.Pipeline;
 /// </summary>
 /// <param name="uniqueTexts">Make every message's text one never seen before (a number appended), so no cache of
 /// sentence vectors can answer it: what a bot pays for an encoder on free text.</param>
-internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiver replies, bool uniqueTexts = false)
+/// <param name="bot">The bot talked to, and <paramref name="script"/> what each user says to it in turn (default: the demo bot's order chat).</param>
+internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiver replies, bool uniqueTexts = false, string bot = "demo", string[]? script = null)
 {
-    private static readonly string[] Script = ["hello", "where is my order", "ORD12345", "thanks"];
+    private readonly string[] Script = script ?? ["hello", "where is my order", "ORD12345", "thanks"];
 
     public async Task<LatencyReport> RunAsync(int users, int messages, string runId)
     {
@@ -28,7 +29,7 @@ internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiv
                     return;
                 var reply = replies.NextReplyAsync(conversation);
                 var sent = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsJsonAsync($"{ingressUrl}/webhooks/rest/demo", new
+                using var response = await http.PostAsJsonAsync($"{ingressUrl}/webhooks/rest/{bot}", new
                 {
                     sender = conversation,
                     message = uniqueTexts ? $"{Script[turn % Script.Length]} {runId} {index}" : Script[turn % Script.Length],

@@ -11,6 +11,7 @@ await using var raw = rawHost is null ? null : await StartRawBusAsync(options, r
 
 // Each encoder gets a pipeline of its own, one after the other in this process, so their ratio is measured in one run.
 var runs = new List<EncoderRun>();
+var dialogueRuns = new List<DialogueRun>();
 foreach (var encoder in options.Encoders)
 {
     var ceiling = raw is null ? null : new Ceiling([], []);
@@ -20,6 +21,7 @@ foreach (var encoder in options.Encoders)
     var run = new LoadRun(http, url, replies, options.UniqueTexts);
     var reports = new List<LatencyReport>();
     var nlu = new List<NluLatency>();
+    var decisions = new List<NluLatency>();
     foreach (var users in options.Concurrency)
     {
         // Ceiling and pipeline level by level, back to back: a shared machine's speed drifts over minutes.
@@ -33,15 +35,35 @@ foreach (var encoder in options.Encoders)
         }
         await run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}");
         var before = await ConsumeHistogram.ScrapeAsync(http, url, "nlu");
+        var decidedBefore = await ConsumeHistogram.ScrapeDialogueAsync(http, url, "intents");
         reports.Add(await run.RunAsync(users, options.Messages, $"run-{users}-{Guid.NewGuid():N}"));
         nlu.Add(NluLatency.Of((await ConsumeHistogram.ScrapeAsync(http, url, "nlu")).Minus(before)));
+        decisions.Add(NluLatency.Of((await ConsumeHistogram.ScrapeDialogueAsync(http, url, "intents")).Minus(decidedBefore)));
     }
     runs.Add(new EncoderRun(encoder ?? "(configured)", reports, nlu, ceiling, ingress?.PeakResidentMiB()));
+    dialogueRuns.Add(new DialogueRun("demo (intent → answer)", encoder ?? "(configured)", reports, nlu, decisions));
+    if (options.RasaProject is { } project)
+    {
+        // The same levels on a Rasa project's bot in the same pipeline: its rules and stories decide every answer.
+        await RasaBotRun.ImportAndTrainAsync(http, url, project);
+        var rasa = new LoadRun(http, url, replies, options.UniqueTexts, RasaBotRun.BotId, RasaBotRun.Script(project));
+        var (rasaReports, rasaNlu, rasaDecisions) = (new List<LatencyReport>(), new List<NluLatency>(), new List<NluLatency>());
+        foreach (var users in options.Concurrency)
+        {
+            await rasa.RunAsync(users, options.Warmup, $"rasa-warmup-{users}-{Guid.NewGuid():N}");
+            var before = await ConsumeHistogram.ScrapeAsync(http, url, "nlu");
+            var decidedBefore = await ConsumeHistogram.ScrapeDialogueAsync(http, url, "stories");
+            rasaReports.Add(await rasa.RunAsync(users, options.Messages, $"rasa-run-{users}-{Guid.NewGuid():N}"));
+            rasaNlu.Add(NluLatency.Of((await ConsumeHistogram.ScrapeAsync(http, url, "nlu")).Minus(before)));
+            rasaDecisions.Add(NluLatency.Of((await ConsumeHistogram.ScrapeDialogueAsync(http, url, "stories")).Minus(decidedBefore)));
+        }
+        dialogueRuns.Add(new DialogueRun($"{Path.GetFileName(project.TrimEnd('/'))} (rules, stories)", encoder ?? "(configured)", rasaReports, rasaNlu, rasaDecisions));
+    }
 }
 
 if (options.Json)
 {
-    Console.WriteLine(JsonSerializer.Serialize(runs, JsonSerializerOptions.Web));
+    Console.WriteLine(JsonSerializer.Serialize(new { runs, dialogue = dialogueRuns }, JsonSerializerOptions.Web));
     return;
 }
 foreach (var result in runs)
@@ -70,6 +92,8 @@ foreach (var result in runs)
         Console.WriteLine($"\nIngress peak RSS: {peak:F0} MiB");
 }
 Console.WriteLine($"\n{EncoderRun.Header}\n{string.Join('\n', EncoderRun.Compare(runs))}");
+if (options.RasaProject is not null)
+    Console.WriteLine($"\n{DialogueRun.Header}\n{string.Join('\n', dialogueRuns.SelectMany(d => d.Rows()))}");
 
 static Task<RawBus> StartRawBusAsync(BenchOptions options, string virtualHost)
 {

@@ -14,6 +14,11 @@ public static class PrometheusExport
 
     private static readonly double[] ProbabilityBuckets = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0];
 
+    /// <summary>Instruments whose unit is this are short durations in milliseconds (a decision inside a consumer).</summary>
+    public const string MillisecondsUnit = "ms";
+
+    private static readonly double[] MillisecondsBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250];
+
     private static readonly double[] SecondsBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private static int _configured;
@@ -39,6 +44,7 @@ public static class PrometheusExport
     {
         ProbabilityUnit => ProbabilityBuckets,
         "s" => SecondsBuckets,
+        MillisecondsUnit => MillisecondsBuckets,
         _ => MeterAdapterOptions.DefaultHistogramBuckets,
     };
 }

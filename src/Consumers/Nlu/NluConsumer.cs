@@ -71,15 +71,19 @@ public sealed partial class NluConsumer(
         {
             // Rules, stories and forms decide (a Rasa project's bot); the tracker lives as long as the session.
             var tracker = await trackers.GetAsync(message.BotId, message.ConversationId, cancellationToken);
+            var deciding = time.GetTimestamp();
             var decided = await stories.DecideAsync(bot.Definition, prediction, entities, tracker,
                 new StoryMessage(message.MessageId, message.SenderId, message.Channel, said), cancellationToken);
+            metrics.DialogueDecided(stories: true, time.GetElapsedTime(deciding));
             await trackers.SaveAsync(message.BotId, message.ConversationId, decided.Tracker, TimeSpan.FromMinutes(dialogue.SessionMinutes), cancellationToken);
             outcome = decided.Outcome;
         }
         else
         {
             var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
+            var deciding = time.GetTimestamp();
             outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata, said);
+            metrics.DialogueDecided(stories: false, time.GetElapsedTime(deciding));
             await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
                 TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
         }

@@ -14,6 +14,7 @@ public sealed class NluMetrics
     private readonly Histogram<double> _confidence;
     private readonly Counter<long> _fallbacks;
     private readonly Counter<long> _patternTimeouts;
+    private readonly Histogram<double> _dialogue;
 
     public NluMetrics(IMeterFactory meters, ModelRegistry models)
     {
@@ -21,6 +22,8 @@ public sealed class NluMetrics
         _confidence = meter.CreateHistogram<double>("confidence", PrometheusExport.ProbabilityUnit,
             "Probability of the intent each message was answered with.");
         _fallbacks = meter.CreateCounter<long>("fallbacks", "{message}", "Messages the fallback answered.");
+        _dialogue = meter.CreateHistogram<double>("dialogue.duration", PrometheusExport.MillisecondsUnit,
+            "Time the dialogue took to decide a message's answer, by policy: stories (rules, stories, forms) or intents (intent → answer).");
         _patternTimeouts = meter.CreateCounter<long>("entity.pattern.timeouts", "{match}",
             "Entity pattern or lookup matches that ran out of time and were skipped (the log names bot, entity and pattern).");
         meter.CreateObservableGauge("model.loaded", () => models.Loaded.Select(model => new Measurement<long>(1,
@@ -29,6 +32,9 @@ public sealed class NluMetrics
     }
 
     public void PatternTimedOut() => _patternTimeouts.Add(1);
+
+    public void DialogueDecided(bool stories, TimeSpan took) =>
+        _dialogue.Record(took.TotalMilliseconds, new KeyValuePair<string, object?>("policy", stories ? "stories" : "intents"));
 
     public void Understood(string botId, double confidence, bool fallback)
     {
