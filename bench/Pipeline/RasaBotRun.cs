@@ -16,7 +16,10 @@ internal static partial class RasaBotRun
     public static async Task ImportAndTrainAsync(HttpClient http, string ingressUrl, string project)
     {
         var form = new MultipartFormDataContent();
-        foreach (var file in new[] { "domain.yml", "data/nlu.yml", "data/rules.yml", "data/stories.yml" }.Select(f => Path.Combine(project, f)).Where(File.Exists))
+        var files = new[] { "domain.yml", "data/nlu.yml", "data/rules.yml", "data/stories.yml" }.Select(f => Path.Combine(Path.GetFullPath(project), f)).Where(File.Exists).ToList();
+        if (files.Count == 0)
+            throw new FileNotFoundException($"No domain.yml or data/*.yml under {Path.GetFullPath(project)}.");
+        foreach (var file in files)
         {
             var part = new ByteArrayContent(await File.ReadAllBytesAsync(file));
             part.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");

@@ -117,7 +117,15 @@ public static class BotFilesApi
         var sent = new List<(string Name, byte[] Bytes)>();
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException)
+            {
+                return (null, $"The form data could not be read: {exception.Message}");
+            }
             foreach (var file in form.Files.Where(f => f.Length <= MaxFileBytes))
             {
                 using var bytes = new MemoryStream();

@@ -136,4 +136,16 @@ public sealed class BotFileAttackTests(ReadyIngress ingress) : IClassFixture<Rea
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("unpacks to more than", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_malformed_multipart_body_is_a_400_not_a_500()
+    {
+        var body = new StringContent("--x\r\n\r\n--x--\r\n");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+
+        var response = await ingress.Factory.CreateAdminClient().PostAsync("/api/bots/bad-form/import?format=rasa", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("form data could not be read", await response.Content.ReadAsStringAsync());
+    }
 }
