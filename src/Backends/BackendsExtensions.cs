@@ -39,6 +39,7 @@ public static class BackendsExtensions
         AddDocuments(builder);
         AddCache(builder);
         AddObjects(builder);
+        services.AddHostedService<BackendsReport>();
         return builder;
     }
 

@@ -8,18 +8,20 @@ app.Configure(config =>
     config.SetApplicationName("chatbot");
     config.AddBranch("bots", bots =>
     {
-        bots.SetDescription("List, create and delete bots.");
+        bots.SetDescription("List, create, change and delete bots.");
         bots.AddCommand<BotsListCommand>("list").WithDescription("The bots.");
-        bots.AddCommand<BotsCreateCommand>("create").WithDescription("A new, empty bot.").WithExample("bots", "create", "shop", "--name", "Shop assistant");
+        bots.AddCommand<BotsCreateCommand>("create").WithDescription("A new, empty bot.").WithExample("bots", "create", "shop", "--name", "\"Shop assistant\"");
+        bots.AddCommand<BotsSetCommand>("set").WithDescription("Change some of a bot's settings; the others are kept.")
+            .WithExample("bots", "set", "shop", "--action-hosts", "api.example.com,orders.internal:8080");
         bots.AddCommand<BotsDeleteCommand>("delete").WithDescription("Delete a bot and its contents.");
     });
-    config.AddCommand<ImportCommand>("import").WithDescription("Replace a bot's intents and entities with a bot file's (creates the bot).")
-        .WithExample("import", "shop", "shop.json").WithExample("import", "shop", "data/nlu.yml", "domain.yml", "--format", "rasa");
+    config.AddCommand<ImportCommand>("import").WithDescription("Import a bot file or Rasa project (creates the bot); the parts it holds replace the bot's, --replace clears the rest.")
+        .WithExample("import", "shop", "shop.json").WithExample("import", "shop", "data/nlu.yml", "domain.yml", "--format", "rasa").WithExample("import", "formbot", "./formbot", "--format", "rasa");
     config.AddCommand<ExportCommand>("export").WithDescription("A bot as a file (ai-chatbot-framework JSON or Rasa YAML).");
     config.AddCommand<TrainCommand>("train").WithDescription("Train a bot; --wait follows the run and exits non-zero when the gate refuses or training fails.")
         .WithExample("train", "shop", "--wait");
     config.AddCommand<TestCommand>("test").WithDescription("Cross-validate the bot's NLU on its own phrases (trained locally): accuracy, per-intent scores, confusions.")
-        .WithExample("test", "shop", "--folds", "5", "--out", "report.html");
+        .WithExample("test", "shop", "--folds", "5", "--out", "report.html").WithExample("test", "formbot", "--stories", "tests/test_stories.yml");
     config.AddCommand<ShellCommand>("shell").WithDescription("Talk to a bot: replies with intent, confidence and buttons.");
     config.AddBranch("data", data =>
     {

@@ -51,6 +51,7 @@ public static class ConsumersExtensions
         services.AddSingleton<ResponseRenderer>();
         services.AddSingleton<DialoguePolicy>();
         services.AddSingleton<DialogueTrackerStore>();
+        services.AddSingleton<MissingModelNotices>();
         services.AddTransient<StoryDialogue>();
         services.AddTransient<ICustomActions, RasaActionServer>();
         services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.Section).ValidateDataAnnotations()

@@ -17,6 +17,8 @@ return await StartupErrors.RunAsync(typeof(Program).Assembly, async () =>
     builder.AddIngressServices();
 
     var app = builder.Build();
+    // Settings are checked before anything starts, so a wrong one is the only line printed (no bus start and stop around it).
+    app.ValidateSettings();
 
     app.UseTrustedProxies();
     app.UseWhen(context => context.Request.Path.StartsWithSegments("/webhooks"),

@@ -15,6 +15,8 @@ return await StartupErrors.RunAsync(typeof(Program).Assembly, async () =>
     builder.AddPipelineBus(TrainingExtensions.AddTrainingConsumers);
 
     var app = builder.Build();
+    // Settings are checked before anything starts, so a wrong one is the only line printed (no bus start and stop around it).
+    app.ValidateSettings();
 
     app.MapDefaultEndpoints();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,6 +54,57 @@ public sealed class BotsDeleteCommand(IAnsiConsole console) : ApiCommand<BotSett
     {
         await api.DeleteAsync(settings.BotPath, cancellationToken);
         Console.MarkupLine($"Deleted bot [bold]{Escaped(settings.Bot)}[/].");
+        return 0;
+    }
+}
+
+/// <summary><c>chatbot bots set BOT [--name N] [--action-hosts H,…] [--fallback-threshold P] [--max-reprompts N] [--encoder E]</c>: changes only the settings given.</summary>
+public sealed class BotsSetCommand(IAnsiConsole console) : ApiCommand<BotsSetCommand.Settings>(console)
+{
+    public sealed class Settings : BotSettings
+    {
+        [CommandOption("--name <NAME>")]
+        [Description("A display name.")]
+        public string? Name { get; init; }
+
+        [CommandOption("--action-hosts <HOSTS>")]
+        [Description("Hosts (host or host:port, comma-separated) the bot's API calls and action server may reach; \"\" clears them.")]
+        public string? ActionHosts { get; init; }
+
+        [CommandOption("--fallback-threshold <P>")]
+        [Description("Least confidence to act on an intent.")]
+        public double? FallbackThreshold { get; init; }
+
+        [CommandOption("--max-reprompts <N>")]
+        [Description("How many times a parameter's prompt is asked again before cancel is offered.")]
+        public int? MaxReprompts { get; init; }
+
+        [CommandOption("--encoder <ENCODER>")]
+        [Description("minilm, minilm-static or none (retrain afterwards).")]
+        public string? Encoder { get; init; }
+
+        public override ValidationResult Validate() =>
+            Name is null && ActionHosts is null && FallbackThreshold is null && MaxReprompts is null && Encoder is null
+                ? ValidationResult.Error("Name at least one setting to change, e.g. --action-hosts api.example.com.")
+                : ValidationResult.Success();
+    }
+
+    protected override async Task<int> RunAsync(ApiClient api, Settings settings, CancellationToken cancellationToken)
+    {
+        var changes = new JsonObject();
+        if (settings.Name is { } name)
+            changes["name"] = name;
+        if (settings.ActionHosts is { } hosts)
+            changes["actionHosts"] = new JsonArray([.. hosts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(h => (JsonNode)h)]);
+        if (settings.FallbackThreshold is { } threshold)
+            changes["fallbackThreshold"] = threshold;
+        if (settings.MaxReprompts is { } reprompts)
+            changes["maxReprompts"] = reprompts;
+        if (settings.Encoder is { } encoder)
+            changes["encoder"] = encoder;
+        var request = new HttpRequestMessage(HttpMethod.Patch, settings.BotPath) { Content = JsonContent.Create(changes) };
+        using var response = await api.SendAsync(() => api.Http.SendAsync(request, cancellationToken));
+        Console.MarkupLine($"Updated bot [bold]{Escaped(settings.Bot)}[/]: {Escaped(string.Join(", ", changes.Select(c => $"{c.Key} = {c.Value?.ToJsonString()}")))}.");
         return 0;
     }
 }

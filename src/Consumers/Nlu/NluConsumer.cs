@@ -26,6 +26,7 @@ public sealed partial class NluConsumer(
     OfferedChoices choices,
     ICacheStore cache,
     NluMetrics metrics,
+    MissingModelNotices missingModels,
     TimeProvider time,
     IOptions<NluOptions> options,
     ILogger<NluConsumer> logger) : IConsumer<MessageReceived>
@@ -56,7 +57,12 @@ public sealed partial class NluConsumer(
         var bot = await bots.GetAsync(message.BotId, cancellationToken) ?? throw new UnknownBotException(message.BotId);
         var model = await models.GetAsync(message.BotId, cancellationToken);
         if (model is null)
-            LogNoModel(message.BotId, message.MessageId);
+        {
+            if (missingModels.FirstMiss(message.BotId))
+                LogNoModel(message.BotId, message.MessageId);
+        }
+        else
+            missingModels.Served(message.BotId);
 
         // "2" or a title, answering buttons shown as a numbered list, says that button's payload.
         var said = await choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken);
@@ -127,7 +133,7 @@ public sealed partial class NluConsumer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} was redelivered; republishing its earlier result")]
     private partial void LogRedelivered(string messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId} has no trained model yet; message {MessageId} gets the fallback")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId} has no trained model yet: message {MessageId} and the next ones get the bot's fallback until it is trained")]
     private partial void LogNoModel(string botId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: the pattern of entity {Entity} ran out of time on message {MessageId} and was skipped: {Pattern}")]

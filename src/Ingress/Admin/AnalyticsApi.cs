@@ -25,7 +25,7 @@ public static class AnalyticsApi
     /// before <paramref name="to"/> by the day, 48 hours by the hour.</param>
     /// <param name="to">End: a time (exclusive) or a day (included whole). Default: now.</param>
     /// <param name="granularity"><c>hour</c> or <c>day</c> (default).</param>
-    private static async Task<Results<Ok<AnalyticsReport>, NotFound, ValidationProblem>> GetAnalytics(string botId, string? from, string? to,
+    private static async Task<Results<Ok<AnalyticsReport>, ProblemHttpResult, ValidationProblem>> GetAnalytics(string botId, string? from, string? to,
         string? granularity, IBotStore bots, IAnalyticsStore analytics, TopIntents topIntents, IOptions<CacheOptions> cache, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public static class AnalyticsApi
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems);
         if (await bots.GetBotAsync(botId, cancellationToken) is null)
-            return TypedResults.NotFound();
+            return ApiProblems.NoBot(botId);
         var report = await AnalyticsAggregator.BuildAsync(analytics, botId, start, end, unit, cancellationToken);
         // The in-process cache holds only what this process counted: only Redis's set speaks for every replica.
         if (cache.Value.Provider == CacheProvider.Redis)

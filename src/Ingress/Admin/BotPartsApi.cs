@@ -61,33 +61,36 @@ public static class BotPartsApi
         Func<IBotStore, string, T, CancellationToken, Task<bool>> Save,
         Func<IBotStore, string, string, CancellationToken, Task<bool>> Delete)
     {
-        public async Task<Results<Ok<IReadOnlyList<T>>, NotFound>> ListAsync(string botId, IBotStore store, CancellationToken ct) =>
-            await store.GetBotAsync(botId, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await List(store, botId, ct));
+        public async Task<Results<Ok<IReadOnlyList<T>>, ProblemHttpResult>> ListAsync(string botId, IBotStore store, CancellationToken ct) =>
+            await store.GetBotAsync(botId, ct) is null ? ApiProblems.NoBot(botId) : TypedResults.Ok(await List(store, botId, ct));
 
-        public async Task<Results<Ok<T>, NotFound>> GetAsync(string botId, string key, IBotStore store, CancellationToken ct) =>
-            (await List(store, botId, ct)).FirstOrDefault(item => KeyOf(item) == key) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+        public async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync(string botId, string key, IBotStore store, CancellationToken ct) =>
+            (await List(store, botId, ct)).FirstOrDefault(item => KeyOf(item) == key) is { } found ? TypedResults.Ok(found) : await Missing(store, botId, key, ct);
 
-        public async Task<Results<Created<T>, ValidationProblem, NotFound, Conflict<string>>> CreateAsync(string botId, T item, IBotStore store, CancellationToken ct)
+        public async Task<Results<Created<T>, ValidationProblem, ProblemHttpResult>> CreateAsync(string botId, T item, IBotStore store, CancellationToken ct)
         {
             if (Check(item) is { Count: > 0 } errors)
                 return TypedResults.ValidationProblem(errors);
             if (await store.GetBotAsync(botId, ct) is null)
-                return TypedResults.NotFound();
+                return ApiProblems.NoBot(botId);
             var key = KeyOf(item);
             if ((await List(store, botId, ct)).Any(existing => KeyOf(existing) == key))
-                return TypedResults.Conflict($"'{key}' already exists in {Collection}; PUT replaces it.");
-            return await Save(store, botId, item, ct) ? TypedResults.Created($"/api/bots/{botId}/{Collection}/{key}", item) : TypedResults.NotFound();
+                return ApiProblems.Conflict($"'{key}' already exists in {Collection}; PUT /api/bots/{botId}/{Collection}/{key} replaces it.");
+            return await Save(store, botId, item, ct) ? TypedResults.Created($"/api/bots/{botId}/{Collection}/{key}", item) : ApiProblems.NoBot(botId);
         }
 
-        public async Task<Results<Ok<T>, ValidationProblem, NotFound>> ReplaceAsync(string botId, string key, T item, IBotStore store, CancellationToken ct)
+        public async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(string botId, string key, T item, IBotStore store, CancellationToken ct)
         {
             var replaced = WithKey(item, key);
             if (Check(replaced) is { Count: > 0 } errors)
                 return TypedResults.ValidationProblem(errors);
-            return await Save(store, botId, replaced, ct) ? TypedResults.Ok(replaced) : TypedResults.NotFound();
+            return await Save(store, botId, replaced, ct) ? TypedResults.Ok(replaced) : ApiProblems.NoBot(botId);
         }
 
-        public async Task<Results<NoContent, NotFound>> DeleteAsync(string botId, string key, IBotStore store, CancellationToken ct) =>
-            await Delete(store, botId, key, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string botId, string key, IBotStore store, CancellationToken ct) =>
+            await Delete(store, botId, key, ct) ? TypedResults.NoContent() : await Missing(store, botId, key, ct);
+
+        private async Task<ProblemHttpResult> Missing(IBotStore store, string botId, string key, CancellationToken ct) =>
+            await store.GetBotAsync(botId, ct) is null ? ApiProblems.NoBot(botId) : ApiProblems.NotFound($"Bot '{botId}' has no {Collection[..^1]} '{key}'.");
     }
 }

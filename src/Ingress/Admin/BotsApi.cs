@@ -1,5 +1,7 @@
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Nlu.Definitions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Admin;
@@ -14,32 +16,63 @@ public static class BotsApi
         bots.MapGet("/{botId}", GetBot);
         bots.MapPost("/", CreateBot);
         bots.MapPut("/{botId}", UpdateBot);
+        bots.MapPatch("/{botId}", PatchBot)
+            .WithSummary("Change some of a bot's settings (the others are kept)")
+            .WithDescription("A JSON object with the settings to change, e.g. {\"actionHosts\": [\"api.example.com\"]}; null resets one to its default.");
         bots.MapDelete("/{botId}", DeleteBot);
     }
 
     private static async Task<Ok<IReadOnlyList<Bot>>> ListBots(IBotStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListBotsAsync(cancellationToken));
 
-    private static async Task<Results<Ok<Bot>, NotFound>> GetBot(string botId, IBotStore store, CancellationToken cancellationToken) =>
-        await store.GetBotAsync(botId, cancellationToken) is { } bot ? TypedResults.Ok(bot) : TypedResults.NotFound();
+    private static async Task<Results<Ok<Bot>, ProblemHttpResult>> GetBot(string botId, IBotStore store, CancellationToken cancellationToken) =>
+        await store.GetBotAsync(botId, cancellationToken) is { } bot ? TypedResults.Ok(bot) : ApiProblems.NoBot(botId);
 
-    private static async Task<Results<Created<Bot>, ValidationProblem, Conflict<string>>> CreateBot(Bot bot, IBotStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Bot>, ValidationProblem, ProblemHttpResult>> CreateBot(Bot bot, IBotStore store, CancellationToken cancellationToken)
     {
         if (BotValidation.Check(bot) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors);
         return await store.CreateBotAsync(bot, cancellationToken)
             ? TypedResults.Created($"/api/bots/{bot.Id}", bot)
-            : TypedResults.Conflict($"Bot '{bot.Id}' already exists.");
+            : ApiProblems.Conflict($"Bot '{bot.Id}' already exists: PUT /api/bots/{bot.Id} changes its settings, DELETE removes it.");
     }
 
-    private static async Task<Results<Ok<Bot>, ValidationProblem, NotFound>> UpdateBot(string botId, Bot bot, IBotStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Bot>, ValidationProblem, ProblemHttpResult>> UpdateBot(string botId, Bot bot, IBotStore store, CancellationToken cancellationToken)
     {
         var updated = bot with { Id = botId };
         if (BotValidation.Check(updated) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors);
-        return await store.UpdateBotAsync(updated, cancellationToken) ? TypedResults.Ok(updated) : TypedResults.NotFound();
+        return await store.UpdateBotAsync(updated, cancellationToken) ? TypedResults.Ok(updated) : ApiProblems.NoBot(botId);
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteBot(string botId, IBotStore store, CancellationToken cancellationToken) =>
-        await store.DeleteBotAsync(botId, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    /// <summary>JSON merge patch (RFC 7396) of the bot's settings: what the body names changes, the rest is kept.</summary>
+    private static async Task<Results<Ok<Bot>, ValidationProblem, ProblemHttpResult>> PatchBot(string botId, JsonObject changes, IBotStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetBotAsync(botId, cancellationToken) is not { } bot)
+            return ApiProblems.NoBot(botId);
+        var merged = JsonSerializer.SerializeToNode(bot, DocumentJson.Options)!.AsObject();
+        var defaults = JsonSerializer.SerializeToNode(new Bot(botId, bot.Name), DocumentJson.Options)!.AsObject();
+        foreach (var (name, value) in changes)
+        {
+            var key = merged.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            if (key is null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"Bots have no setting '{name}'."] });
+            merged[key] = (value ?? defaults[key])?.DeepClone();
+        }
+        Bot patched;
+        try
+        {
+            patched = merged.Deserialize<Bot>(DocumentJson.Options)! with { Id = botId };
+        }
+        catch (JsonException exception)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [exception.Path?.TrimStart('$', '.') ?? "body"] = [$"Not a valid value: {exception.Message.Split('.')[0]}."] });
+        }
+        if (BotValidation.Check(patched) is { Count: > 0 } errors)
+            return TypedResults.ValidationProblem(errors);
+        return await store.UpdateBotAsync(patched, cancellationToken) ? TypedResults.Ok(patched) : ApiProblems.NoBot(botId);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteBot(string botId, IBotStore store, CancellationToken cancellationToken) =>
+        await store.DeleteBotAsync(botId, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NoBot(botId);
 }

@@ -18,19 +18,21 @@ public static class ConversationsApi
         api.MapGet("/bots/{botId}/conversations/{conversationId}", GetConversation);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ConversationSummary>>, ValidationProblem>> ListConversations(
-        string botId, IConversationStore conversations, CancellationToken cancellationToken, int limit = DefaultLimit)
+    private static async Task<Results<Ok<IReadOnlyList<ConversationSummary>>, ValidationProblem, ProblemHttpResult>> ListConversations(
+        string botId, IConversationStore conversations, IBotStore bots, CancellationToken cancellationToken, int limit = DefaultLimit)
     {
+        if (await bots.GetRevisionAsync(botId, cancellationToken) is null)
+            return ApiProblems.NoBot(botId);
         if (limit is < 1 or > MaxLimit)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxLimit}."] });
         return TypedResults.Ok(await conversations.ListConversationsAsync(botId, limit, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ConversationView>, NotFound>> GetConversation(
+    private static async Task<Results<Ok<ConversationView>, ProblemHttpResult>> GetConversation(
         string botId, string conversationId, IConversationStore conversations, CancellationToken cancellationToken)
     {
         var turns = await conversations.GetConversationAsync(botId, conversationId, cancellationToken);
-        return turns.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(new ConversationView(botId, conversationId, turns));
+        return turns.Count == 0 ? ApiProblems.NotFound($"Bot '{botId}' has no conversation '{conversationId}'.") : TypedResults.Ok(new ConversationView(botId, conversationId, turns));
     }
 
     /// <summary>A conversation and its turns, oldest first.</summary>

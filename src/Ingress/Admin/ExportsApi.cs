@@ -26,13 +26,13 @@ public static class ExportsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/gzip");
     }
 
-    private static async Task<Results<Accepted<ExportAccepted>, NotFound, ValidationProblem>> RequestExport(string botId, ExportRequest body,
+    private static async Task<Results<Accepted<ExportAccepted>, ProblemHttpResult, ValidationProblem>> RequestExport(string botId, ExportRequest body,
         IBotStore bots, ExportRecords records, IPublishEndpoint publisher, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Problems(body) is { Count: > 0 } problems)
             return TypedResults.ValidationProblem(problems);
         if (await bots.GetBotAsync(botId, cancellationToken) is null)
-            return TypedResults.NotFound();
+            return ApiProblems.NoBot(botId);
         var request = new ExportRequested(Guid.CreateVersion7().ToString("N"), botId, body.From!.Value, body.To!.Value, Format, time.GetUtcNow());
         // The record exists before the request is on the bus, so GET answers at once (pending).
         await records.SaveAsync(ExportStatus.Of(request, ExportState.Pending), cancellationToken);
@@ -54,11 +54,11 @@ public static class ExportsApi
         return problems;
     }
 
-    private static async Task<Results<Ok<ExportView>, NotFound>> GetExport(string exportId, HttpContext context, ExportRecords records,
+    private static async Task<Results<Ok<ExportView>, ProblemHttpResult>> GetExport(string exportId, HttpContext context, ExportRecords records,
         CancellationToken cancellationToken)
     {
         if (await records.GetAsync(exportId, cancellationToken) is not { } status)
-            return TypedResults.NotFound();
+            return ApiProblems.NotFound($"There is no export '{exportId}'.");
         var download = status.State != ExportState.Completed
             ? null
             : (await records.GetDownloadUrlAsync(exportId, DownloadLinkLifetime, cancellationToken))?.ToString()
@@ -66,11 +66,11 @@ public static class ExportsApi
         return TypedResults.Ok(new ExportView(status, download));
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(string exportId, ExportRecords records, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(string exportId, ExportRecords records, CancellationToken cancellationToken)
     {
         if (await records.GetAsync(exportId, cancellationToken) is not { State: ExportState.Completed, Manifest: { } manifest }
             || await records.OpenDataAsync(exportId, cancellationToken) is not { } data)
-            return TypedResults.NotFound();
+            return ApiProblems.NotFound($"Export '{exportId}' has no completed file to download (GET /api/exports/{exportId} says where it stands).");
         return TypedResults.Stream(data, "application/gzip", $"{manifest.BotId}-{exportId}.ndjson.gz");
     }
 

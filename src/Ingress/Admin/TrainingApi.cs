@@ -1,6 +1,7 @@
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Nlu.Definitions;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,24 +23,33 @@ public static class TrainingApi
     /// <summary>How many runs the training view lists.</summary>
     private const int HistoryLength = 20;
 
-    private static async Task<Results<Accepted<TrainingAccepted>, NotFound>> RequestTraining(
+    private static async Task<Results<Accepted<TrainingAccepted>, ProblemHttpResult>> RequestTraining(
         string botId, IBotStore bots, IPublishEndpoint publisher, TimeProvider time, CancellationToken cancellationToken, bool overrideGate = false)
     {
-        if (await bots.GetBotAsync(botId, cancellationToken) is null)
-            return TypedResults.NotFound();
+        if (await bots.GetDefinitionAsync(botId, cancellationToken) is not { } definition)
+            return ApiProblems.NoBot(botId);
+        // Said where the user acted: a run that could only fail is not queued.
+        if (LabelledPhrases.From(definition.Intents).TrainingRefusal() is { } refusal)
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status400BadRequest, title: "Cannot train");
         var request = new TrainingRequested(Guid.CreateVersion7().ToString("N"), botId, Force: true, time.GetUtcNow(), overrideGate);
         await publisher.Publish(request, cancellationToken);
         return TypedResults.Accepted($"/api/bots/{botId}/training", new TrainingAccepted(request.RequestId, botId));
     }
 
-    private static async Task<Results<Ok<ModelManifest>, NotFound>> GetCurrentModel(string botId, ModelRepository models, CancellationToken cancellationToken) =>
-        await models.GetCurrentAsync(botId, cancellationToken) is { } manifest ? TypedResults.Ok(manifest) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ModelManifest>, ProblemHttpResult>> GetCurrentModel(string botId, ModelRepository models, IBotStore bots, CancellationToken cancellationToken)
+    {
+        if (await models.GetCurrentAsync(botId, cancellationToken) is { } manifest)
+            return TypedResults.Ok(manifest);
+        return await bots.GetBotAsync(botId, cancellationToken) is null
+            ? ApiProblems.NoBot(botId)
+            : ApiProblems.NotFound($"Bot '{botId}' has no model yet: POST /api/bots/{botId}/train, then GET /api/bots/{botId}/training.");
+    }
 
-    private static async Task<Results<Ok<TrainingView>, NotFound>> GetTraining(
+    private static async Task<Results<Ok<TrainingView>, ProblemHttpResult>> GetTraining(
         string botId, IBotStore bots, ModelRepository models, TrainingHistory history, TrainingFailures failures, CancellationToken cancellationToken)
     {
         if (await bots.GetBotAsync(botId, cancellationToken) is null)
-            return TypedResults.NotFound();
+            return ApiProblems.NoBot(botId);
         var runs = await failures.OverlayAsync(botId, await history.ListAsync(botId, HistoryLength, cancellationToken), cancellationToken);
         var current = await models.GetCurrentAsync(botId, cancellationToken);
         return TypedResults.Ok(new TrainingView(botId, runs.FirstOrDefault()?.Status, current, runs, runs.FirstOrDefault()?.Reason));

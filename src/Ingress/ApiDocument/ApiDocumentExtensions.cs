@@ -20,7 +20,15 @@ public static class ApiDocumentExtensions
     public static WebApplication MapApiDocument(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", options => options.WithTitle("ChatbotPipeline API"));
+        // A self-hosted API's reference: no vendor AI chat, SDK generation, deploy toolbar or telemetry.
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("ChatbotPipeline API");
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            options.Mcp = new ScalarMcpOptions { Disabled = true };
+            options.Telemetry = false;
+        });
         return app;
     }
 

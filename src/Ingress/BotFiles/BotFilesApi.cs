@@ -62,7 +62,7 @@ public static class BotFilesApi
     private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>> Import(string botId, string? format, HttpRequest request,
         BotImporter importer, CancellationToken cancellationToken, bool dryRun = false, bool replace = false)
     {
-        var read = (format ?? Aicf) switch
+        var read = (format ?? await BotFileFormat.DetectAsync(request, cancellationToken)) switch
         {
             Aicf => await ReadAicfAsync(request, cancellationToken),
             Rasa => await ReadRasaAsync(request, cancellationToken),
@@ -84,7 +84,7 @@ public static class BotFilesApi
             return TypedResults.Problem($"Unknown format '{format}': use '{Aicf}' or '{Rasa}'.", statusCode: StatusCodes.Status400BadRequest);
         var definition = await bots.GetDefinitionAsync(botId, cancellationToken);
         if (definition is null)
-            return TypedResults.NotFound();
+            return Admin.ApiProblems.NoBot(botId);
         return format == Rasa
             ? TypedResults.Text(RasaBotFile.Write(definition.Intents, definition.Entities, definition.Dialogue), "application/yaml", Encoding.UTF8)
             : TypedResults.Ok(AicfMapper.ToFile(definition.Intents, definition.Entities));
@@ -105,7 +105,7 @@ public static class BotFilesApi
         }
         catch (JsonException exception)
         {
-            return (null, $"The body is not ai-chatbot-framework JSON: {exception.Message}");
+            return (null, JsonErrors.Describe(exception, "The ai-chatbot-framework file"));
         }
     }
 
@@ -115,7 +115,7 @@ public static class BotFilesApi
     {
         var documents = new List<string>();
         var sent = new List<(string Name, byte[] Bytes)>();
-        if (request.HasFormContentType)
+        if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             IFormCollection form;
             try

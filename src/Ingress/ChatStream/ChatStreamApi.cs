@@ -26,11 +26,14 @@ public static class ChatStreamApi
     private static async Task<Results<Created<SessionStarted>, ProblemHttpResult>> StartSession(
         string botId, IBotStore bots, ChatSessionTokens tokens, CancellationToken cancellationToken)
     {
-        if (await bots.GetRevisionAsync(botId, cancellationToken) is null)
+        if (await bots.GetDefinitionAsync(botId, cancellationToken) is not { } definition)
             return TypedResults.Problem($"There is no bot '{botId}'.", statusCode: StatusCodes.Status404NotFound);
         var session = tokens.Issue(botId);
+        // Something to try: the first phrase of up to three of the bot's own intents.
+        var examples = definition.Intents.Where(i => i.IntentId != Nlu.Definitions.SystemIntents.Fallback && i.TrainingData.Count > 0)
+            .Take(3).Select(i => i.TrainingData[0].Text).ToList();
         var events = $"/chat/{Uri.EscapeDataString(botId)}/{session.ConversationId}/events?token={Uri.EscapeDataString(session.Token)}";
-        return TypedResults.Created(events, new SessionStarted(session.ConversationId, session.Token, session.ExpiresAt, events));
+        return TypedResults.Created(events, new SessionStarted(session.ConversationId, session.Token, session.ExpiresAt, events, examples));
     }
 
     private static async Task<Results<ChatEventStream, ProblemHttpResult>> Subscribe(
@@ -51,6 +54,7 @@ public static class ChatStreamApi
         return new ChatEventStream(hub.Subscribe(botId, conversationId), Heartbeat, slot);
     }
 
-    /// <summary>A session: post messages as <paramref name="ConversationId"/>; <paramref name="Events"/> is its stream's URL.</summary>
-    public sealed record SessionStarted(string ConversationId, string Token, DateTimeOffset ExpiresAt, string Events);
+    /// <summary>A session: post messages as <paramref name="ConversationId"/>; <paramref name="Events"/> is its stream's URL;
+    /// <paramref name="Examples"/> are phrases of the bot's to suggest.</summary>
+    public sealed record SessionStarted(string ConversationId, string Token, DateTimeOffset ExpiresAt, string Events, IReadOnlyList<string> Examples);
 }

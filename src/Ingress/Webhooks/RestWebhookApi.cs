@@ -82,7 +82,7 @@ public static class RestWebhookApi
         }
         catch (JsonException exception)
         {
-            error = $"The body is not the expected JSON: {exception.Message}";
+            error = JsonErrors.Describe(exception) + " Send {\"sender\": \"…\", \"message\": \"…\"}.";
             return null;
         }
         error = payload switch

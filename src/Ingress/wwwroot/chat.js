@@ -15,17 +15,6 @@ function add(kind, text) {
   return item;
 }
 
-// Reply Markdown (**bold**, _italic_, [text](https://…)) as HTML: the text is escaped first, so only these three
-// constructs ever become markup and nothing the bot or an API returned can inject any.
-function markdown(text) {
-  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return escaped
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')
-    .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
-    .replace(/(^|[^\w*])_(.+?)_(?!\w)/g, "$1<em>$2</em>")
-    .replace(/\n/g, "<br>");
-}
-
 function addBot(text) {
   const item = add("bot", "");
   item.innerHTML = markdown(text);
@@ -57,6 +46,8 @@ async function connect() {
   }
   const session = await response.json();
   sender = session.conversationId;
+  if (session.examples && session.examples.length > 0)
+    document.getElementById("text").placeholder = `Try: ${session.examples.join(" · ")}`;
   const events = new EventSource(session.events);
   events.onopen = () => { status.textContent = "connected"; };
   // A stream the server refused (an expired session) is closed by the browser; one that dropped is retried.

@@ -50,7 +50,8 @@
       const entities = (turn.entities || []).map(e => `${e.entity}=${e.value}`).join(", ");
       list.append(line(`meta${turn.intent === "fallback" ? " fallback" : ""}`,
         `${turn.intent} · ${(100 * turn.confidence).toFixed(0)}%${entities ? ` · ${entities}` : ""} · ${turn.dialogueState}`));
-      for (const reply of turn.replies) list.append(line("bot", reply));
+      // Replies as the chat page shows them: reply Markdown rendered (escaped first: nothing a bot or API said becomes markup).
+      for (const reply of turn.replies) list.append(Object.assign(line("bot", ""), { innerHTML: markdown(reply) }));
     }
     $("transcript").replaceChildren(heading, list);
     $("transcript").dataset.conversation = conversationId;

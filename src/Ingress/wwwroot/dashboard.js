@@ -13,7 +13,12 @@ function element(name, attributes, text) {
 
 async function api(path) {
   const response = await fetch(path, { headers: { "X-Api-Key": $("key").value } });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  if (response.status === 401 || response.status === 403)
+    throw new Error("The admin key was refused. Enter the key the server was started with (Admin__ApiKey; in Development it prints it at start: dev-admin-key-change-me).");
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(`${path}: ${problem.detail || `HTTP ${response.status}`}`);
+  }
   return response.json();
 }
 
@@ -73,17 +78,20 @@ function drawIntents(svg, intents) {
   if (entries.length === 0)
     return noData(svg, "No intents yet in this span");
   const max = Math.max(1, ...entries.map(([, count]) => count));
+  // The label column is as wide as the longest intent name (about 7.5 px a character at 12 px), so none is cut.
+  const labels = Math.min(340, Math.max(120, 10 + 7.5 * Math.max(...entries.map(([intent]) => intent.length))));
+  const bars = 560 - labels - 40;
   entries.forEach(([intent, count], i) => {
     svg.append(element("text", { x: 0, y: 26 + i * 30 }, intent));
-    svg.append(element("rect", { class: intent === "fallback" ? "fallback-bar" : "intent-bar", x: 170, y: 10 + i * 30, height: 20,
-      width: 380 * count / max, "data-value": count }));
-    svg.append(element("text", { x: 176 + 380 * count / max, y: 26 + i * 30 }, String(count)));
+    svg.append(element("rect", { class: intent === "fallback" ? "fallback-bar" : "intent-bar", x: labels, y: 10 + i * 30, height: 20,
+      width: bars * count / max, "data-value": count }));
+    svg.append(element("text", { x: labels + 6 + bars * count / max, y: 26 + i * 30 }, String(count)));
   });
 }
 
 function showTotals(totals) {
   const figures = [["Messages", totals.messages], ["Unique senders", totals.uniqueSenders],
-    ["Fallback rate", `${(100 * totals.fallbackRate).toFixed(1)}%`], ["Mean confidence", totals.meanConfidence.toFixed(2)],
+    ["No-answer rate (fallback replies)", `${(100 * totals.fallbackRate).toFixed(1)}%`], ["Mean confidence", totals.meanConfidence.toFixed(2)],
     ["NLU p50", `${totals.nluP50Milliseconds.toFixed(1)} ms`], ["NLU p95", `${totals.nluP95Milliseconds.toFixed(1)} ms`]];
   $("totals").replaceChildren(...figures.map(([name, value]) => {
     const box = document.createElement("div");

@@ -23,4 +23,14 @@ public sealed record LabelledPhrases(IReadOnlyList<IntentExample> Examples, IRea
             .Select(e => new EntitySpan(e.Name, e.Begin, e.End)).ToList())).ToList();
         return new LabelledPhrases(examples, annotated);
     }
+
+    /// <summary>Why a model cannot be trained on these phrases, in words for the bot's author; null when it can.</summary>
+    public string? TrainingRefusal()
+    {
+        var intents = Examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).ToList();
+        return intents.Count >= 2 ? null : intents.Count == 0
+            ? "The bot has no training phrases: add intents with phrases (or import a bot file), then train."
+            : $"Training needs phrases for at least two intents; the bot has only '{intents[0]}'. Add another intent — or phrases to the "
+              + $"'{SystemIntents.Fallback}' intent, which teach what the bot does not handle — then train.";
+    }
 }

@@ -19,6 +19,14 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
         IReadOnlyDictionary<string, string>? channel = null, string? text = null)
     {
         var say = new Speaker(renderer, bot, channel ?? Empty);
+        var outcome = Decide(say, bot, prediction, entities, context, text);
+        // A response that rendered to nothing was answered with the fallback: that is no answer, whatever the intent.
+        return say.FellBack && outcome.State == DialogueStates.Completed ? outcome with { State = DialogueStates.Fallback } : outcome;
+    }
+
+    private static DialogueOutcome Decide(Speaker say, BotDefinition bot, IntentPrediction? prediction, IReadOnlyList<ExtractedEntity> entities,
+        ConversationContext context, string? text)
+    {
         var confident = prediction is not null && bot.Bot.ToFallbackPolicy().Accepts(prediction)
             ? bot.FindIntent(prediction.Top.Intent)
             : null;
@@ -84,8 +92,16 @@ public sealed class DialoguePolicy(ResponseRenderer renderer)
     /// <summary>Renders templates for one message; what renders to nothing becomes the bot's fallback message.</summary>
     private sealed class Speaker(ResponseRenderer renderer, BotDefinition bot, IReadOnlyDictionary<string, string> channel)
     {
-        public IReadOnlyList<string> Render(string template, IReadOnlyDictionary<string, string> parameters, string intentId) =>
-            renderer.Render(template, new TemplateModel(parameters, channel), Site(intentId)) is { Count: > 0 } messages ? messages : Fallback(parameters);
+        /// <summary>True once a template rendered to nothing and the fallback answered for it.</summary>
+        public bool FellBack { get; private set; }
+
+        public IReadOnlyList<string> Render(string template, IReadOnlyDictionary<string, string> parameters, string intentId)
+        {
+            if (renderer.Render(template, new TemplateModel(parameters, channel), Site(intentId)) is { Count: > 0 } messages)
+                return messages;
+            FellBack = true;
+            return Fallback(parameters);
+        }
 
         private string Site(string intentId) => $"bot {bot.Bot.Id}, intent {intentId}";
 

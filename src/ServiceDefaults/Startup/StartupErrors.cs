@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.ServiceDefaults.Startup;
@@ -29,6 +31,12 @@ public static partial class StartupErrors
         }
     }
 
+    /// <summary>
+    /// Runs every options validation registered with <c>ValidateOnStart</c> now, before the host starts: a failure then
+    /// stops the process before the bus connects, so the configuration error is the only line it prints.
+    /// </summary>
+    public static void ValidateSettings(this IHost host) => host.Services.GetService<IStartupValidator>()?.Validate();
+
     /// <summary>The one-line explanation of a configuration error, or null when the exception is not one.</summary>
     public static string? Describe(Exception exception)
     {
@@ -37,7 +45,7 @@ public static partial class StartupErrors
             switch (e)
             {
                 case OptionsValidationException invalid:
-                    return "Configuration error: " + string.Join(" ", invalid.Failures.Select(Failure));
+                    return "Configuration error: " + string.Join(" ", invalid.Failures.Select(failure => Failure(invalid.OptionsType, failure)));
                 case InvalidConfigurationException named:
                     return "Configuration error: " + named.Message;
                 case InvalidOperationException conversion when ConversionFailure().Match(conversion.Message) is { Success: true } match:
@@ -49,9 +57,22 @@ public static partial class StartupErrors
         return null;
     }
 
-    // DataAnnotation failures wrap the message the option's attribute gives; that message alone is what helps.
-    private static string Failure(string failure) =>
-        DataAnnotationFailure().Match(failure) is { Success: true } match ? match.Groups["message"].Value : failure;
+    // DataAnnotation failures wrap the attribute's message; it helps with the key, the value and the variable to change.
+    private static string Failure(Type options, string failure)
+    {
+        if (DataAnnotationFailure().Match(failure) is not { Success: true } match)
+            return failure;
+        var message = match.Groups["message"].Value;
+        if (options.GetField("Section")?.GetValue(null) is not string section || match.Groups["member"].Value is not { Length: > 0 } member)
+            return message;
+        var key = $"{section}:{member}";
+        var variable = key.Replace(":", "__", StringComparison.Ordinal);
+        // Messages written for operators already name their key; the attributes' defaults name only the member.
+        if (message.Contains(key, StringComparison.Ordinal) || message.Contains(variable, StringComparison.Ordinal))
+            return message;
+        var value = Environment.GetEnvironmentVariable(variable);
+        return $"{key}{(value is null ? "" : $" is '{value}'")}: {message} (environment variable {variable}).";
+    }
 
     private static string Conversion(string value, string key, string typeName)
     {
@@ -72,7 +93,7 @@ public static partial class StartupErrors
     [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex ConversionFailure();
 
-    [GeneratedRegex("with the error: '(?<message>.*)'\\.?$")]
+    [GeneratedRegex("'(?<member>[A-Za-z0-9_.]+)' with the error: '(?<message>.*)'\\.?$")]
     private static partial Regex DataAnnotationFailure();
 }
 

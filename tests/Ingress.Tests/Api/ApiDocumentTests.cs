@@ -98,6 +98,11 @@ public sealed class ApiDocumentTests(ReadyIngress ingress) : IClassFixture<Ready
         await page.WaitUntilAsync("document.body.innerText.includes('Create bot') && document.body.innerText.includes('Webhooks')", "the operations and their groups");
         await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "artifacts", "api-docs.png"));
 
-        Assert.Contains("ChatbotPipeline API", (await page.EvaluateAsync("document.body.innerText"))!.GetValue<string>());
+        var text = (await page.EvaluateAsync("document.body.innerText"))!.GetValue<string>();
+        Assert.Contains("ChatbotPipeline API", text);
+        // A self-hosted API's reference shows none of the vendor's AI chat, SDK generation or deploy buttons.
+        Assert.DoesNotContain("Ask AI", text);
+        Assert.DoesNotContain("Generate SDK", text);
+        Assert.DoesNotContain("Deploy", text);
     }
 }

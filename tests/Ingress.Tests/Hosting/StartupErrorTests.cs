@@ -16,6 +16,9 @@ public sealed class StartupErrorTests
         { "Ingress", "Bus__Transport", "Nonsense", "Configuration error: Bus:Transport is 'Nonsense'; use one of InMemory, RabbitMq, AmazonSqs (environment variable Bus__Transport)." },
         { "Consumers", "Bus__Transport", "Kafka", "Configuration error: Bus:Transport is 'Kafka'; use one of InMemory, RabbitMq, AmazonSqs (environment variable Bus__Transport)." },
         { "Training", "Training__Encoder", "bert", "Configuration error: Training:Encoder must be one of none, minilm, minilm-static." },
+        { "Ingress", "Training__Encoder", "bert", "Configuration error: Training:Encoder must be one of none, minilm, minilm-static." },
+        { "Ingress", "Bus__PublishTimeoutSeconds", "-1",
+            "Configuration error: Bus:PublishTimeoutSeconds is '-1': The field PublishTimeoutSeconds must be between 1 and 120. (environment variable Bus__PublishTimeoutSeconds)." },
     };
 
     [Theory]
@@ -39,5 +42,8 @@ public sealed class StartupErrorTests
         Assert.Contains(line, host.Output.Split('\n', StringSplitOptions.TrimEntries));
         Assert.DoesNotContain("Unhandled exception", host.Output);
         Assert.DoesNotMatch(@"(?m)^\s+at \S+\(", host.Output);
+        // Settings are checked before anything starts: no bus started and stopped, no failure logged around the line.
+        Assert.DoesNotContain("Failed to stop bus", host.Output);
+        Assert.DoesNotMatch(@"(?m)^\S*\s*(fail|crit):", host.Output);
     }
 }

@@ -49,7 +49,11 @@ public static class RasaBotFile
                 }
             }
         }
-        catch (Exception exception) when (exception is YamlDotNet.Core.YamlException or JsonException or InvalidCastException or InvalidOperationException or ArgumentException)
+        catch (YamlDotNet.Core.YamlException exception)
+        {
+            return RasaProject.Failed($"The Rasa YAML could not be read at line {exception.Start.Line}, column {exception.Start.Column}: {exception.Message}");
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidCastException or InvalidOperationException or ArgumentException)
         {
             return RasaProject.Failed($"The Rasa YAML could not be read: {exception.Message}");
         }

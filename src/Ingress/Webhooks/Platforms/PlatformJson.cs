@@ -21,7 +21,7 @@ public static class PlatformJson
         }
         catch (JsonException exception)
         {
-            error = $"The body is not the expected JSON: {exception.Message}";
+            error = JsonErrors.Describe(exception);
             return null;
         }
     }

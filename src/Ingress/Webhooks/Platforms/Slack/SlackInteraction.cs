@@ -29,7 +29,7 @@ public static class SlackInteraction
         }
         catch (JsonException exception)
         {
-            return InboundBatch.Malformed($"'payload' is not the expected JSON: {exception.Message}");
+            return InboundBatch.Malformed(JsonErrors.Describe(exception, "'payload'"));
         }
         if (payload is not { Type: "block_actions" })
             return InboundBatch.Nothing;
