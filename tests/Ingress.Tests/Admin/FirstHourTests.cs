@@ -110,3 +110,24 @@ public sealed class FirstHourTests(ReadyIngress ingress) : IClassFixture<ReadyIn
         Assert.NotEqual(0, session.GetProperty("examples").GetArrayLength());
     }
 }
+
+/// <summary>A bot nobody trained answers with its fallback, and the log says so once, not once per message.</summary>
+public sealed class UntrainedBotTests
+{
+    [Fact]
+    public async Task Messages_to_a_bot_without_a_model_get_its_fallback_and_one_log_line()
+    {
+        using var folder = new TempFolder();
+        var logs = new ErrorLogCollector(Microsoft.Extensions.Logging.LogLevel.Warning);
+        await using var ingress = await new IngressFactory(folder.Path, logs: logs).WhenReadyAsync();
+        var admin = ingress.CreateAdminClient();
+        await admin.PostAsJsonAsync("/api/bots", new { id = "untrained", name = "Untrained" });
+
+        foreach (var text in new[] { "hello", "anyone there?", "hello?" })
+            await Chat.SendAsync(ingress.CreateClient(), "waiting", text, "untrained");
+        var turns = (await Chat.TurnsAsync(admin, "waiting", 3, "untrained")).Turns;
+
+        Assert.All(turns, turn => Assert.Equal(["Sorry, I didn't get that.", "Could you say it another way?"], turn.Replies));
+        Assert.Single(logs.Errors, line => line.Contains("Bot untrained has no trained model yet", StringComparison.Ordinal));
+    }
+}

@@ -52,6 +52,27 @@ public sealed class CliTests(CliHost host) : IClassFixture<CliHost>
     }
 
     [Fact]
+    public async Task A_bot_created_twice_says_it_exists_and_bots_set_changes_only_what_it_names()
+    {
+        await host.RunAsync("bots", "create", "cli-twice", "--name", "Shop assistant");
+
+        var again = await host.RunAsync("bots", "create", "cli-twice", "--name", "Shop assistant");
+        var set = await host.RunAsync("bots", "set", "cli-twice", "--action-hosts", "api.example.com,orders.internal:8080");
+        var help = await host.RunAsync("bots", "create", "--help");
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists", again.Errors);
+        Assert.DoesNotContain("JsonObject", again.Errors);
+        Assert.True(set.ExitCode == 0, set.ToString());
+        using var http = new HttpClient { BaseAddress = new Uri(host.Url) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", IngressFactory.ApiKey);
+        var bot = JsonNode.Parse(await http.GetStringAsync("/api/bots/cli-twice"))!;
+        Assert.Equal("Shop assistant", bot["name"]!.GetValue<string>());
+        Assert.Equal(["api.example.com", "orders.internal:8080"], bot["actionHosts"]!.AsArray().Select(h => h!.GetValue<string>()));
+        Assert.Contains("--name \"Shop assistant\"", help.Output);
+    }
+
+    [Fact]
     public async Task Bots_are_created_listed_and_deleted()
     {
         var created = await host.RunAsync("bots", "create", "cli-crud", "--name", "Crud");

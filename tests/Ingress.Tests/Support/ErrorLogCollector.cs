@@ -2,10 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatbotPipeline.Ingress.Tests.Support;
 
-/// <summary>Keeps every log entry at Error or above, with its category and exception, for a test to assert there were none.</summary>
-public sealed class ErrorLogCollector : ILoggerProvider
+/// <summary>Keeps every log entry at Error (or the given level) or above, with its category and exception, for a test to assert on.</summary>
+public sealed class ErrorLogCollector(LogLevel minimum = LogLevel.Error) : ILoggerProvider
 {
     private readonly List<string> _errors = [];
+    private readonly LogLevel _minimum = minimum;
 
     public IReadOnlyList<string> Errors
     {
@@ -22,7 +23,7 @@ public sealed class ErrorLogCollector : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

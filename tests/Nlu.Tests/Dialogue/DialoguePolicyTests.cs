@@ -107,6 +107,17 @@ public sealed class DialoguePolicyTests
     }
 
     [Fact]
+    public void A_response_answered_by_the_fallback_because_it_rendered_nothing_counts_as_no_answer()
+    {
+        var bot = Some.Bot([Some.Intent("greet", "hi") with { SpeechResponse = "{{ nothing }}" }, Some.Intent("bye", "bye")]);
+
+        var outcome = _policy.Decide(bot, Predict("greet", 0.9), [], ConversationContext.Empty);
+
+        Assert.Equal(("greet", DialogueStates.Fallback), (outcome.Intent, outcome.State));
+        Assert.Equal(["Sorry, I didn't get that.", "Could you say it another way?"], outcome.Replies);
+    }
+
+    [Fact]
     public void An_ambiguous_prediction_falls_back_when_the_bot_sets_a_margin()
     {
         var definition = Some.Bot([Some.Intent("greet", "hi"), Some.Intent("bye", "bye")]);
