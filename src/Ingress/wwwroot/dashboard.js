@@ -78,11 +78,12 @@ function drawIntents(svg, intents) {
   if (entries.length === 0)
     return noData(svg, "No intents yet in this span");
   const max = Math.max(1, ...entries.map(([, count]) => count));
-  // The label column is as wide as the longest intent name (about 7.5 px a character at 12 px), so none is cut.
-  const labels = Math.min(340, Math.max(120, 10 + 7.5 * Math.max(...entries.map(([intent]) => intent.length))));
+  // The label column is as wide as the widest intent name as drawn, so none runs into its bar.
+  const texts = entries.map(([intent], i) => svg.appendChild(element("text", { x: 0, y: 26 + i * 30 }, intent)));
+  const widest = Math.max(...texts.map(text => { try { return text.getBBox().width; } catch { return 7.5 * text.textContent.length; } }));
+  const labels = Math.min(340, Math.max(120, Math.ceil(widest) + 10));
   const bars = 560 - labels - 40;
   entries.forEach(([intent, count], i) => {
-    svg.append(element("text", { x: 0, y: 26 + i * 30 }, intent));
     svg.append(element("rect", { class: intent === "fallback" ? "fallback-bar" : "intent-bar", x: labels, y: 10 + i * 30, height: 20,
       width: bars * count / max, "data-value": count }));
     svg.append(element("text", { x: labels + 6 + bars * count / max, y: 26 + i * 30 }, String(count)));

@@ -31,6 +31,10 @@ public sealed class DashboardTests : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Add("X-Api-Key", IngressFactory.ApiKey);
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);
+        // Replies carry reply Markdown: the transcript must show it as the chat page does, not as raw asterisks.
+        var thanks = (await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/bots/demo/intents/thanks"))!;
+        thanks["speechResponse"] = "You're **welcome**!";
+        Assert.Equal(HttpStatusCode.OK, (await http.PutAsJsonAsync("/api/bots/demo/intents/thanks", thanks)).StatusCode);
         string[] said = ["hello", "where is my order", "ORD12345", "zzqx vbbn plok", "thanks", "hello", "qwrt zxcv"];
         for (var i = 0; i < said.Length; i++)
             await http.PostAsJsonAsync("/webhooks/rest/demo", new { sender = $"dash-{i % 3}", message = said[i] });
@@ -74,6 +78,21 @@ public sealed class DashboardTests : IDisposable
         // Only dash-0 ended in a fallback.
         await browser.EvaluateAsync("document.getElementById('fallback-filter').click(); true");
         Assert.Equal("dash-0", (await browser.EvaluateAsync("[...document.querySelectorAll('#conversation-list tbody tr')].map(r => r.dataset.conversation).join(',')"))!.GetValue<string>());
+        // Every intent name is drawn whole: the bars start after the widest label.
+        var labelsFit = await browser.EvaluateAsync("""
+            (() => { const texts = [...document.querySelectorAll('#intent-chart text')].filter(t => !/^\d+$/.test(t.textContent));
+                     const bar = document.querySelector('#intent-chart rect');
+                     return Math.max(...texts.map(t => t.getBBox().width)) <= +bar.getAttribute('x'); })()
+            """);
+        Assert.True(labelsFit!.GetValue<bool>(), "an intent label runs into its bar");
+
+        await using var thanked = await ChromiumPage.OpenAsync($"{page}&conversation=dash-1");
+        await thanked.WaitUntilAsync("document.getElementById('transcript').dataset.conversation === 'dash-1'", "the transcript of dash-1");
+        Assert.Equal("welcome", (await thanked.EvaluateAsync("document.querySelector('#transcript li.bot strong')?.textContent ?? ''"))!.GetValue<string>());
+
+        // A refused key says so, and how to set it.
+        var refused = await HeadlessChromium.DumpDomAsync($"{url}/dashboard#key=not-the-key-0123456789&bot=demo");
+        Assert.Contains("The admin key was refused", refused);
     }
 
     private static string Chart(string dom, string id) => Regex.Match(dom, $"<svg id=\"{id}\".*?</svg>", RegexOptions.Singleline).Value;

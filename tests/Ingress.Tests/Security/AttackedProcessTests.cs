@@ -82,7 +82,7 @@ public sealed class AttackedProcessTests(AttackedProcessTests.Pipeline pipeline)
         var fuzz = new LiquidFuzz(seed: 20);
         var budget = Stopwatch.StartNew();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 300 && budget.Elapsed < TimeSpan.FromSeconds(45); i++)
+        for (var i = 0; i < 200 && budget.Elapsed < TimeSpan.FromSeconds(30); i++)
         {
             var response = await pipeline.Admin.PutAsJsonAsync("/api/bots/fuzz/intents/fuzz", Intent("fuzz", fuzz.Next(), Pipeline.FuzzPhrases));
             statuses.Add(response.StatusCode);
@@ -102,7 +102,7 @@ public sealed class AttackedProcessTests(AttackedProcessTests.Pipeline pipeline)
         var fuzz = new YamlFuzz(seed: 7);
         var budget = Stopwatch.StartNew();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 200 && budget.Elapsed < TimeSpan.FromSeconds(45); i++)
+        for (var i = 0; i < 150 && budget.Elapsed < TimeSpan.FromSeconds(30); i++)
         {
             var clock = Stopwatch.StartNew();
             var document = fuzz.Next();

@@ -24,7 +24,8 @@ public sealed class TemplateFuzzTests
         var model = new TemplateModel(Parameters, new Dictionary<string, string> { ["username"] = "Ada" });
         var budget = Stopwatch.StartNew();
         var (templates, refused, rendered) = (0, 0, 0);
-        while (templates < 1_500 && budget.Elapsed < TimeSpan.FromSeconds(40))
+        // Bounded so the suite's other parts (the fault suite's timings) do not run on a machine this test saturates.
+        while (templates < 800 && budget.Elapsed < TimeSpan.FromSeconds(15))
         {
             var template = fuzz.Next();
             templates++;

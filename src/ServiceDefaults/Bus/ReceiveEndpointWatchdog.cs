@@ -1,0 +1,84 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatbotPipeline.ServiceDefaults.Bus;
+
+/// <summary>
+/// Restarts a receive endpoint the bus left stopped. When a RabbitMQ broker goes away under load, MassTransit stops
+/// every endpoint and waits for its consumers; one that is still busy past the stop timeout ends as "Consumer stop
+/// canceled" and that endpoint never receives again, while the others reconnect (seen on <c>nlu</c> in the fault
+/// suite, and reported upstream). So: when one endpoint stays unhealthy while others are healthy again (the broker is
+/// back), it is stopped and started anew. A broker that is down keeps every endpoint unhealthy and is left alone.
+/// </summary>
+public sealed partial class ReceiveEndpointWatchdog(IBusControl bus, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
+{
+    private readonly Dictionary<string, DateTimeOffset> _downSince = new(StringComparer.Ordinal);
+
+    /// <summary>How long an endpoint may stay down while the broker is back before it is restarted. Default 20 s.</summary>
+    public TimeSpan RestartAfter { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often the endpoints' health is read. Default 5 s.</summary>
+    public TimeSpan Every { get; init; } = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Every, time, stoppingToken);
+                await CheckAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogCheckFailed(exception.Message);
+            }
+        }
+    }
+
+    private async Task CheckAsync(CancellationToken stoppingToken)
+    {
+        var endpoints = bus.CheckHealth().Endpoints;
+        var now = time.GetUtcNow();
+        var brokerBack = endpoints.Values.Any(e => e.Status == BusHealthStatus.Healthy);
+        foreach (var (name, endpoint) in endpoints)
+        {
+            if (endpoint.Status == BusHealthStatus.Healthy || !brokerBack)
+            {
+                _downSince.Remove(name);
+                continue;
+            }
+            if (!_downSince.TryGetValue(name, out var since))
+            {
+                _downSince[name] = now;
+                continue;
+            }
+            if (now - since < RestartAfter || endpoint.ReceiveEndpoint is not { } receiveEndpoint)
+                continue;
+            LogRestarting(endpoint.InputAddress?.ToString() ?? name, (now - since).TotalSeconds, endpoint.Description ?? "");
+            _downSince.Remove(name);
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            stopping.CancelAfter(TimeSpan.FromSeconds(10));
+            try
+            {
+                await receiveEndpoint.Stop(stopping.Token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
+            {
+                // It was stopped already, or will not say: start it anyway.
+            }
+            receiveEndpoint.Start(stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Endpoint} has been down {Seconds:F0} s while others are back ({Description}); restarting it")]
+    private partial void LogRestarting(string endpoint, double seconds, string description);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the receive endpoints' health: {Reason}")]
+    private partial void LogCheckFailed(string reason);
+}

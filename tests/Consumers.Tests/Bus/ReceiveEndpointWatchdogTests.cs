@@ -1,0 +1,38 @@
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.ServiceDefaults.Bus;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatbotPipeline.Consumers.Tests.Bus;
+
+/// <summary>An endpoint left stopped while the others run is started again, and receives again.</summary>
+public sealed class ReceiveEndpointWatchdogTests
+{
+    [Fact]
+    public async Task A_stopped_endpoint_is_restarted_once_the_others_are_healthy_and_consumes_again()
+    {
+        await using var host = await new PipelineTestHost().StartAsync();
+        var bus = host.Get<IBusControl>();
+        var (name, log) = bus.CheckHealth().Endpoints.First(e => e.Key.Contains("ConversationLog", StringComparison.OrdinalIgnoreCase));
+        await log.ReceiveEndpoint!.Stop(TestContext.Current.CancellationToken);
+        Assert.NotEqual(BusHealthStatus.Healthy, bus.CheckHealth().Endpoints[name].Status);
+
+        using var watchdog = new ReceiveEndpointWatchdog(bus, TimeProvider.System, NullLogger<ReceiveEndpointWatchdog>.Instance)
+        {
+            RestartAfter = TimeSpan.FromMilliseconds(500),
+            Every = TimeSpan.FromMilliseconds(200),
+        };
+        await watchdog.StartAsync(TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (bus.CheckHealth().Endpoints[name].Status != BusHealthStatus.Healthy && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        await watchdog.StopAsync(CancellationToken.None);
+
+        Assert.Equal(BusHealthStatus.Healthy, bus.CheckHealth().Endpoints[name].Status);
+        await host.Harness.Bus.Publish(Some.Understood(Some.Message("after the restart", conversationId: "watchdog")), TestContext.Current.CancellationToken);
+        var conversationLog = host.Harness.GetConsumerHarness<ChatbotPipeline.Consumers.ConversationLog.ConversationLogConsumer>();
+        Assert.True(await conversationLog.Consumed.Any<MessageUnderstood>(m => m.Context.Message.Message.ConversationId == "watchdog"));
+    }
+}
