@@ -32,6 +32,7 @@ public static class BusExtensions
             options.ConsumerStopTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddSingleton<ConsumerMetrics>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<ReceiveEndpointWatchdog>();
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
         if (transport == BusTransport.RabbitMq)
