@@ -32,11 +32,12 @@ public static class BusExtensions
             options.ConsumerStopTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddSingleton<ConsumerMetrics>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<ReceiveEndpointWatchdog>();
         var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
         if (transport == BusTransport.RabbitMq)
         {
+            // The endpoint that never came back after a broker restart was seen on RabbitMQ only (docs/RELIABILITY.md).
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddHostedService<ReceiveEndpointWatchdog>();
             builder.Services.AddSingleton<QueueDepth.IQueueDepthSource>(provider =>
                 new QueueDepth.RabbitMqQueueDepth(provider.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq));
             builder.Services.AddHostedService<QueueDepth.QueueDepthMetrics>();

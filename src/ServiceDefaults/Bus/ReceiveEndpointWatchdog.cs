@@ -14,6 +14,7 @@ namespace ChatbotPipeline.ServiceDefaults.Bus;
 public sealed partial class ReceiveEndpointWatchdog(IBusControl bus, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
 {
     private readonly Dictionary<string, DateTimeOffset> _downSince = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenHealthy = new(StringComparer.Ordinal);
 
     /// <summary>How long an endpoint may stay down while the broker is back before it is restarted. Default 20 s.</summary>
     public TimeSpan RestartAfter { get; init; } = TimeSpan.FromSeconds(20);
@@ -48,7 +49,10 @@ public sealed partial class ReceiveEndpointWatchdog(IBusControl bus, TimeProvide
         var brokerBack = endpoints.Values.Any(e => e.Status == BusHealthStatus.Healthy);
         foreach (var (name, endpoint) in endpoints)
         {
-            if (endpoint.Status == BusHealthStatus.Healthy || !brokerBack)
+            if (endpoint.Status == BusHealthStatus.Healthy)
+                _seenHealthy.Add(name);
+            // Only an endpoint that ran and went down is restarted: one that never came up is a configuration matter.
+            if (endpoint.Status == BusHealthStatus.Healthy || !brokerBack || !_seenHealthy.Contains(name))
             {
                 _downSince.Remove(name);
                 continue;

@@ -16,15 +16,16 @@ public sealed class ReceiveEndpointWatchdogTests
         await using var host = await new PipelineTestHost().StartAsync();
         var bus = host.Get<IBusControl>();
         var (name, log) = bus.CheckHealth().Endpoints.First(e => e.Key.Contains("ConversationLog", StringComparison.OrdinalIgnoreCase));
-        await log.ReceiveEndpoint!.Stop(TestContext.Current.CancellationToken);
-        Assert.NotEqual(BusHealthStatus.Healthy, bus.CheckHealth().Endpoints[name].Status);
-
         using var watchdog = new ReceiveEndpointWatchdog(bus, TimeProvider.System, NullLogger<ReceiveEndpointWatchdog>.Instance)
         {
             RestartAfter = TimeSpan.FromMilliseconds(500),
             Every = TimeSpan.FromMilliseconds(200),
         };
         await watchdog.StartAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken); // it sees the endpoint healthy first
+
+        await log.ReceiveEndpoint!.Stop(TestContext.Current.CancellationToken);
+        Assert.NotEqual(BusHealthStatus.Healthy, bus.CheckHealth().Endpoints[name].Status);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (bus.CheckHealth().Endpoints[name].Status != BusHealthStatus.Healthy && DateTime.UtcNow < deadline)
             await Task.Delay(100, TestContext.Current.CancellationToken);
@@ -33,6 +34,9 @@ public sealed class ReceiveEndpointWatchdogTests
         Assert.Equal(BusHealthStatus.Healthy, bus.CheckHealth().Endpoints[name].Status);
         await host.Harness.Bus.Publish(Some.Understood(Some.Message("after the restart", conversationId: "watchdog")), TestContext.Current.CancellationToken);
         var conversationLog = host.Harness.GetConsumerHarness<ChatbotPipeline.Consumers.ConversationLog.ConversationLogConsumer>();
-        Assert.True(await conversationLog.Consumed.Any<MessageUnderstood>(m => m.Context.Message.Message.ConversationId == "watchdog"));
+        var consumed = false;
+        for (var wait = DateTime.UtcNow.AddSeconds(15); !consumed && DateTime.UtcNow < wait; await Task.Delay(100, TestContext.Current.CancellationToken))
+            consumed = conversationLog.Consumed.Select<MessageUnderstood>().Any(m => m.Context.Message.Message.ConversationId == "watchdog");
+        Assert.True(consumed, "the restarted endpoint did not consume the message published after the restart");
     }
 }
