@@ -36,10 +36,10 @@ public interface IBotStore
     /// <summary>Replaces all intents and entity types of a bot at once (an import); false when the bot does not exist.</summary>
     Task<bool> ReplaceContentsAsync(string botId, IReadOnlyList<Intent> intents, IReadOnlyList<EntityType> entities, CancellationToken cancellationToken = default);
 
-    /// <summary>The bot's current revision, or null when it does not exist: a cheap check before reloading a definition.</summary>
     /// <summary>Replaces the bot's dialogue (rules, stories, forms, responses); null removes it. False when there is no such bot.</summary>
     Task<bool> SaveDialogueAsync(string botId, BotDialogue? dialogue, CancellationToken cancellationToken = default);
 
+    /// <summary>The bot's current revision, or null when it does not exist: a cheap check before reloading a definition.</summary>
     Task<long?> GetRevisionAsync(string botId, CancellationToken cancellationToken = default);
 
     /// <summary>The whole bot at one revision, or null when it does not exist.</summary>

@@ -108,7 +108,7 @@ public sealed class RasaDialogueReader
             _ => null,
         };
         if (use is not null || ignore is not null)
-            _intentEntities[((YamlScalarNode)name).Value!] = new IntentEntityFilter(List(use), List(ignore) is { } ignored ? ignored : null);
+            _intentEntities[((YamlScalarNode)name).Value!] = new IntentEntityFilter(List(use), List(ignore));
     }
 
     private IReadOnlyList<ResponseVariant> ReadVariants(string name, YamlNode node)

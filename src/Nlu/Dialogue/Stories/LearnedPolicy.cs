@@ -5,7 +5,8 @@ namespace ChatbotPipeline.Nlu.Dialogue.Stories;
 /// <summary>
 /// The policy for turns no rule or story covers (Rasa's TED policy has this place): a softmax-linear model over the
 /// conversation's state — the latest intent, the previous action, the active loop, which slots that influence the
-/// conversation are set, and which entities the latest message had — trained on every action step of the rules and
+/// conversation are set (entities count through the slots they fill: the tracker keeps no entities of its own, and a
+/// feature learned but never seen while talking would only skew the model) — trained on every action step of the rules and
 /// stories. Its most probable action is taken only above the dialogue's <see cref="BotDialogue.CoreFallbackThreshold"/>;
 /// below it the bot runs <c>action_default_fallback</c>, as Rasa's <c>core_fallback_threshold</c> has it.
 /// </summary>
@@ -61,8 +62,6 @@ public sealed class LearnedPolicy
                 {
                     tracker = tracker.With(new TrackerEvent(TrackerEvent.Action, DefaultActions.Listen))
                         .With(new TrackerEvent(TrackerEvent.User, step.Intent ?? step.Or![0]));
-                    foreach (var entity in step.Entities?.Keys ?? [])
-                        tracker = tracker.With(new TrackerEvent(TrackerEvent.Slot, $"entity:{entity}", "true"));
                 }
                 else if (step.Action is { } action)
                 {
@@ -85,7 +84,6 @@ public sealed class LearnedPolicy
         state.Add(last?.Type == TrackerEvent.Action ? $"prev:{StoryToken.Normalize(last.Name)}" : "prev:user");
         state.Add($"loop:{tracker.ActiveLoop}");
         state.AddRange(dialogue.Slots.Where(s => s.InfluenceConversation && tracker.Slot(s.Name) is not null).Select(s => $"slot:{s.Name}"));
-        state.AddRange(tracker.SinceLatestUser().Where(e => e.Type == TrackerEvent.Slot && e.Name.StartsWith("entity:", StringComparison.Ordinal)).Select(e => e.Name));
         return state;
     }
 
