@@ -35,6 +35,11 @@ public sealed class RasaActionServer(ActionCaller caller) : ICustomActions
         {
             return CustomActionResult.Failed($"The action server's answer is not JSON: {exception.Message}");
         }
+        catch (InvalidOperationException exception)
+        {
+            // JSON of the wrong shape ("events" an object, a name a number): the answer is refused, the message is not failed.
+            return CustomActionResult.Failed($"The action server's answer is not the protocol's JSON: {exception.Message}");
+        }
     }
 
     private static JsonObject Request(CustomActionCall call)
