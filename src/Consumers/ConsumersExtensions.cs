@@ -44,6 +44,7 @@ public static class ConsumersExtensions
 
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<ModelStoreReach>();
         services.AddSingleton<NluMetrics>();
         services.AddSingleton<ConversationContextStore>();
         services.AddSingleton<ConversationLease>();

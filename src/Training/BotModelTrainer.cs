@@ -18,8 +18,8 @@ namespace ChatbotPipeline.Training;
 /// the current version and announces it; every run is recorded in the training history.
 /// </summary>
 public sealed partial class BotModelTrainer(
-    IBotStore bots, ModelRepository models, TrainingHistory history, TrainingFailures failures, IntentModelTrainer trainer, ICacheStore cache,
-    IOptions<TrainingOptions> options, TimeProvider time, ILogger<BotModelTrainer> logger)
+    IBotStore bots, ModelRepository models, TrainingHistory history, TrainingFailures failures, IntentModelTrainer trainer, TrainingSlots slots,
+    ICacheStore cache, IOptions<TrainingOptions> options, TimeProvider time, ILogger<BotModelTrainer> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _botLocks = new(StringComparer.Ordinal);
 
@@ -104,15 +104,18 @@ public sealed partial class BotModelTrainer(
 
         await history.SaveAsync(run with { BaselineVersion = current?.Version }, cancellationToken);
         SerializedModel candidate;
-        try
+        using (await slots.EnterAsync(data.Examples.Count, cancellationToken))
         {
-            // Training is CPU-bound and synchronous: keep it off the caller's thread.
-            var settings = trainer.Settings with { Encoder = definition.Bot.Encoder ?? options.Value.Encoder };
-            candidate = await Task.Run(() => ModelRepository.Serialize(Train(data, new IntentModelTrainer(settings))), cancellationToken);
-        }
-        catch (InvalidTrainingDataException exception)
-        {
-            return TrainingOutcome.Failed(botId, exception.Message);
+            try
+            {
+                // Training is CPU-bound and synchronous: keep it off the caller's thread.
+                var settings = trainer.Settings with { Encoder = definition.Bot.Encoder ?? options.Value.Encoder };
+                candidate = await Task.Run(() => ModelRepository.Serialize(Train(data, new IntentModelTrainer(settings))), cancellationToken);
+            }
+            catch (InvalidTrainingDataException exception)
+            {
+                return TrainingOutcome.Failed(botId, exception.Message);
+            }
         }
 
         var measured = run with { Metrics = candidate.Trained.Metrics, ModelBytes = candidate.Bytes, BaselineVersion = current?.Version };
@@ -122,7 +125,23 @@ public sealed partial class BotModelTrainer(
         var createdAt = time.GetUtcNow();
         var version = $"{createdAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}-{data.Hash[..8]}";
         var manifest = await models.PublishAsync(botId, version, createdAt, data.Hash, candidate, cancellationToken);
+        await PruneAsync(botId);
         return TrainingOutcome.Published(manifest) with { Run = measured with { ModelVersion = version } };
+    }
+
+    /// <summary>Keeps the newest versions; a failure to delete old ones is logged, never the training's failure.</summary>
+    private async Task PruneAsync(string botId)
+    {
+        try
+        {
+            var deleted = await models.PruneAsync(botId, options.Value.KeepModelVersions, CancellationToken.None);
+            if (deleted.Count > 0)
+                LogPruned(botId, deleted.Count, options.Value.KeepModelVersions);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPruneFailed(botId, exception.Message);
+        }
     }
 
     private static TrainedNluModel Train(TrainingData data, IntentModelTrainer intentTrainer)
@@ -140,6 +159,12 @@ public sealed partial class BotModelTrainer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: the failed run could not be written to the training history ({Reason}); the training view shows it from the cache")]
     private partial void LogHistoryUnavailable(string botId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: deleted {Count} old model version(s), keeping the newest {Kept}")]
+    private partial void LogPruned(string botId, int count, int kept);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: old model versions could not be deleted ({Reason}); the next publish tries again")]
+    private partial void LogPruneFailed(string botId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId}: training {Status}: {Reason}")]
     private partial void LogNotPublished(string botId, TrainingStatus status, string? reason);

@@ -11,7 +11,8 @@ namespace ChatbotPipeline.Training;
 /// every bot that changed, so bots without a model get one.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScheduledTrainingJob(IBotStore bots, BotModelTrainer trainer, IPublishEndpoint publisher, IOptions<TrainingOptions> options, TimeProvider time) : IJob
+public sealed class ScheduledTrainingJob(
+    IBotStore bots, BotModelTrainer trainer, IPublishEndpoint publisher, StartupTraining startup, IOptions<TrainingOptions> options, TimeProvider time) : IJob
 {
     public const string EveryMinute = "0 * * * * ?";
 
@@ -21,9 +22,18 @@ public sealed class ScheduledTrainingJob(IBotStore bots, BotModelTrainer trainer
     /// <summary>Trains the bots due between <paramref name="since"/> and <paramref name="now"/>; every bot when <paramref name="since"/> is null.</summary>
     public async Task RunAsync(DateTimeOffset? since, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var bot in await bots.ListBotsAsync(cancellationToken))
-            if (since is null || TrainingSchedule.IsDue(bot.TrainingCron ?? options.Value.Cron, since.Value, now))
-                await trainer.TrainAsync(new TrainingRequest(bot.Id, Force: false, Trigger: Triggers.Schedule), publisher, cancellationToken);
+        try
+        {
+            foreach (var bot in await bots.ListBotsAsync(cancellationToken))
+                if (since is null || TrainingSchedule.IsDue(bot.TrainingCron ?? options.Value.Cron, since.Value, now))
+                    await trainer.TrainAsync(new TrainingRequest(bot.Id, Force: false, Trigger: Triggers.Schedule), publisher, cancellationToken);
+        }
+        finally
+        {
+            // A run that failed part-way is over too: readiness must not wait for a bot that cannot be trained.
+            if (since is null)
+                startup.Finished();
+        }
     }
 
     /// <summary>Job data flag of the run at start, which trains every changed bot whatever its schedule.</summary>

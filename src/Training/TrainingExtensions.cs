@@ -15,8 +15,8 @@ public static class TrainingExtensions
             .Validate(o => Nlu.Intents.Encoders.SentenceEncoders.Names.Contains(o.Encoder),
                 $"Training:Encoder must be one of {string.Join(", ", Nlu.Intents.Encoders.SentenceEncoders.Names)}.")
             .ValidateOnStart();
-        services.AddSingleton<IntentModelTrainer>();
-        services.AddSingleton<BotModelTrainer>();
+        services.AddTrainer();
+        services.AddHealthChecks().AddCheck<StartupTraining>("training-at-start", tags: [ServiceDefaults.ServiceDefaultsExtensions.ReadyTag]);
 
         var options = builder.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
         services.AddQuartz(quartz =>
@@ -38,6 +38,13 @@ public static class TrainingExtensions
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;
     }
+
+    /// <summary>The trainer and what it needs beside the backends: the intent trainer, the training places, the start-up run's state.</summary>
+    public static IServiceCollection AddTrainer(this IServiceCollection services) => services
+        .AddSingleton<IntentModelTrainer>()
+        .AddSingleton<BotModelTrainer>()
+        .AddSingleton<TrainingSlots>()
+        .AddSingleton<StartupTraining>();
 
     public static void AddTrainingConsumers(IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<TrainingConsumer, TrainingConsumerDefinition>();

@@ -37,4 +37,20 @@ public sealed class TrainingOptions
     /// <c>none</c>, n-grams only, for deployments that need the most messages per second.
     /// </summary>
     public string Encoder { get; set; } = Nlu.Intents.Encoders.SentenceEncoders.Default;
+
+    /// <summary>
+    /// Trainings run at once by one replica (each takes a core while it fits). Bots of at least
+    /// <see cref="LargeBotPhrases"/> phrases take at most all but one of them, so a small bot never waits behind large
+    /// ones (with 1, it does). Default 2.
+    /// </summary>
+    [Range(1, 64)]
+    public int ConcurrentTrainings { get; set; } = 2;
+
+    /// <summary>Phrases from which a bot counts as large for <see cref="ConcurrentTrainings"/>. Default 1,000.</summary>
+    [Range(1, 10_000_000)]
+    public int LargeBotPhrases { get; set; } = 1000;
+
+    /// <summary>Model versions kept per bot in the object store (the current one always is); older ones are deleted after each publish. Default 5.</summary>
+    [Range(1, 1000)]
+    public int KeepModelVersions { get; set; } = 5;
 }

@@ -21,7 +21,7 @@ public sealed class ScheduledTrainingJobTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private ScheduledTrainingJob Job(string defaultCron = "0 0 3 * * ?") =>
-        new(_host.Get<IBotStore>(), _host.Get<BotModelTrainer>(), _host.Harness.Bus, Options.Create(new TrainingOptions { Cron = defaultCron }), TimeProvider.System);
+        new(_host.Get<IBotStore>(), _host.Get<BotModelTrainer>(), _host.Harness.Bus, _host.Get<StartupTraining>(), Options.Create(new TrainingOptions { Cron = defaultCron }), TimeProvider.System);
 
     private Task<ModelManifest?> CurrentAsync(string botId = Some.BotId) => _host.Get<ModelRepository>().GetCurrentAsync(botId, CancellationToken.None);
 

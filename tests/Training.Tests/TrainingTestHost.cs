@@ -24,7 +24,7 @@ public sealed class TrainingTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section);
         builder.AddBackends();
-        builder.Services.AddSingleton<ChatbotPipeline.Nlu.Intents.IntentModelTrainer>().AddSingleton<BotModelTrainer>();
+        builder.Services.AddTrainer();
         builder.Services.AddLogging();
         builder.Services.AddMassTransitTestHarness(TrainingExtensions.AddTrainingConsumers);
         services?.Invoke(builder.Services);

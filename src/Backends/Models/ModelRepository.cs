@@ -8,10 +8,14 @@ namespace ChatbotPipeline.Backends.Models;
 /// <summary>
 /// The layout of models in the object store: <c>models/{bot}/{version}/model.bin</c> (intents), <c>entities.bin</c>
 /// (the tagger, when the bot has one) and <c>manifest.json</c>, plus <c>models/{bot}/current.json</c>, the manifest
-/// of the version NLU should serve, written last.
+/// of the version NLU should serve, written last. Every publication and withdrawal is also noted in the
+/// <see cref="Changes"/> journal, which replicas read instead of every bot's <c>current.json</c>.
 /// </summary>
 public sealed class ModelRepository(IObjectStore objects)
 {
+    /// <summary>When each bot's model last changed, by hour.</summary>
+    public ModelChangeJournal Changes { get; } = new(objects);
+
     /// <summary>Serializes a trained model to what <see cref="PublishAsync"/> stores, so its size can be checked first.</summary>
     public static SerializedModel Serialize(TrainedNluModel trained)
     {
@@ -37,7 +41,34 @@ public sealed class ModelRepository(IObjectStore objects)
             await objects.PutAsync($"{VersionPrefix(botId, version)}{EntitiesFile}", new MemoryStream(model.Entities), cancellationToken);
         await objects.PutJsonAsync($"{VersionPrefix(botId, version)}manifest.json", manifest, cancellationToken);
         await objects.PutJsonAsync(CurrentKey(botId), manifest, cancellationToken);
+        await Changes.RecordPublishedAsync(botId, version, createdAt, cancellationToken);
         return manifest;
+    }
+
+    /// <summary>Removes every model of a deleted bot and notes the withdrawal, so replicas unload it.</summary>
+    public async Task WithdrawAsync(string botId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await objects.DeleteAsync(CurrentKey(botId), cancellationToken);
+        await Changes.RecordWithdrawnAsync(botId, at, cancellationToken);
+        foreach (var key in await objects.ListAsync($"models/{botId}/", cancellationToken))
+            await objects.DeleteAsync(key, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the bot's versions but the newest <paramref name="keep"/> and the current one (a gate may have kept an
+    /// older version current); returns the versions deleted.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PruneAsync(string botId, int keep, CancellationToken cancellationToken)
+    {
+        var current = (await GetCurrentAsync(botId, cancellationToken))?.Version;
+        var prefix = $"models/{botId}/";
+        var keys = await objects.ListAsync(prefix, cancellationToken);
+        var versions = keys.Select(k => k[prefix.Length..].Split('/')).Where(s => s.Length == 2).Select(s => s[0])
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var expired = versions.Take(Math.Max(0, versions.Count - keep)).Where(v => v != current).ToList();
+        foreach (var key in keys.Where(k => expired.Any(v => k.StartsWith($"{prefix}{v}/", StringComparison.Ordinal))))
+            await objects.DeleteAsync(key, cancellationToken);
+        return expired;
     }
 
     /// <summary>The manifest of the bot's current version, or null when it has no model.</summary>
@@ -57,7 +88,11 @@ public sealed class ModelRepository(IObjectStore objects)
         var intentsKey = $"{VersionPrefix(botId, version)}{IntentsFile}";
         using var intents = await ReadAllAsync(intentsKey, cancellationToken) ?? throw new FileNotFoundException($"No model at '{intentsKey}'.");
         using var entities = await ReadAllAsync($"{VersionPrefix(botId, version)}{EntitiesFile}", cancellationToken);
-        return new NluModel(IntentModel.Load(intents, allowedEncoders), entities is null ? null : EntityTagger.Load(entities));
+        var intentModel = IntentModel.Load(intents, allowedEncoders);
+        // The tagger is weighed as the intent model is: by what reading it allocated on this thread.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var tagger = entities is null ? null : EntityTagger.Load(entities);
+        return new NluModel(intentModel, tagger) { ResidentBytes = intentModel.ResidentBytes + GC.GetAllocatedBytesForCurrentThread() - before };
     }
 
     private const string IntentsFile = "model.bin";

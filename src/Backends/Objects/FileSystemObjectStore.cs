@@ -20,13 +20,27 @@ public sealed class FileSystemObjectStore : IObjectStore
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = CreateTemporary(temporary))
                 await content.CopyToAsync(file, cancellationToken);
             File.Move(temporary, path, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    private static FileStream CreateTemporary(string temporary)
+    {
+        try
+        {
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // A delete emptied and removed the folder between its creation and this write.
+            Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
         }
     }
 
@@ -42,7 +56,11 @@ public sealed class FileSystemObjectStore : IObjectStore
 
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<string> keys = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+        // Walk only the folder the prefix names (its whole segments), not the whole store: a model sweep lists one
+        // hour's changes among every bot's models.
+        var folder = prefix.LastIndexOf('/') is var slash and >= 0 ? prefix[..slash] : "";
+        var start = folder.Length == 0 ? _root : PathOf(folder);
+        IReadOnlyList<string> keys = !Directory.Exists(start) ? [] : Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
@@ -56,6 +74,20 @@ public sealed class FileSystemObjectStore : IObjectStore
         var path = PathOf(key);
         if (File.Exists(path))
             File.Delete(path);
+        // Folders emptied by deletes (a pruned model version, an old hour of changes) would otherwise pile up.
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > _root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(folder).Any())
+                    break;
+                Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                break; // a writer created something in it meanwhile
+            }
+        }
         return Task.CompletedTask;
     }
 

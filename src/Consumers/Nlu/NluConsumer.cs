@@ -106,7 +106,7 @@ public sealed partial class NluConsumer(
         await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);
         await PublishAsync(context, understood, cancellationToken);
-        metrics.Understood(message.BotId, confidence, outcome.State == DialogueStates.Fallback);
+        metrics.Understood(message.BotId, message.Channel, confidence, outcome.State == DialogueStates.Fallback);
         LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
     }
 

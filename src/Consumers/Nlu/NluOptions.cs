@@ -7,9 +7,32 @@ public sealed class NluOptions
 {
     public const string Section = "Nlu";
 
-    /// <summary>How often each replica checks the object store for a newer model, in case it missed <c>ModelPublished</c>. Default 30 s.</summary>
+    /// <summary>
+    /// How often each replica reads the model change journal, in case it missed <c>ModelPublished</c> or a bot's
+    /// deletion (one listing per hour of changes, whatever the number of bots); also how long a bot found without a
+    /// model is not asked for again. Default 30 s.
+    /// </summary>
     [Range(1, 86_400)]
     public int ModelRefreshSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Memory the loaded models of this replica may take, in MiB, weighed by what each took to load; the least recently
+    /// used are unloaded beyond it and loaded again on their next message. Default 1024.
+    /// </summary>
+    [Range(1, 1_048_576)]
+    public int ModelCacheMegabytes { get; set; } = 1024;
+
+    /// <summary>Models of different bots loaded at once (a bot's own load is never done twice at once). Default 4.</summary>
+    [Range(1, 64)]
+    public int ModelLoadConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Bots whose confidence and fallbacks get series of their own on <c>/metrics</c> (every other bot counts under
+    /// <c>bot="other"</c>), so a scrape's size does not grow with the number of bots. Per-bot figures for every bot
+    /// are in the analytics API. Default none.
+    /// </summary>
+    [MaxLength(100)]
+    public List<string> MetricBots { get; set; } = [];
 
     /// <summary>
     /// How long a message's NLU result is kept, so a redelivery republishes it instead of advancing the dialogue twice.

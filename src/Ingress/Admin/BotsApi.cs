@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Nlu.Definitions;
 using System.Text.Json;
@@ -73,6 +74,13 @@ public static class BotsApi
         return await store.UpdateBotAsync(patched, cancellationToken) ? TypedResults.Ok(patched) : ApiProblems.NoBot(botId);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteBot(string botId, IBotStore store, CancellationToken cancellationToken) =>
-        await store.DeleteBotAsync(botId, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NoBot(botId);
+    /// <summary>Deletes the bot, then its models: every NLU replica unloads it when it next reads the model change journal.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteBot(
+        string botId, IBotStore store, ModelRepository models, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await store.DeleteBotAsync(botId, cancellationToken))
+            return ApiProblems.NoBot(botId);
+        await models.WithdrawAsync(botId, time.GetUtcNow(), CancellationToken.None);
+        return TypedResults.NoContent();
+    }
 }

@@ -18,6 +18,12 @@ public sealed class IntentModel
     private readonly EncoderBlock? _encoder;
     private readonly PhraseVectors? _phrases;
 
+    /// <summary>
+    /// Bytes reading this model allocated (its vocabulary, weights and phrase vectors, plus a little parsing garbage):
+    /// what it holds in memory, for a model cache to weigh it by; 0 for a model trained in this process.
+    /// </summary>
+    public long ResidentBytes { get; private init; }
+
     internal IntentModel(IntentFeaturizer featurizer, LinearIntentClassifier classifier, EncoderBlock? encoder = null, PhraseVectors? phrases = null)
     {
         if (featurizer.Dimension + (encoder?.Encoder.Dimension ?? 0) != classifier.Dimension)
@@ -113,9 +119,14 @@ public sealed class IntentModel
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion)
                 throw new InvalidDataException("Not an intent model of this version; retrain the bot to replace it.");
             var encoder = ReadEncoder(reader, allowedEncoders);
+            // Measured after the encoder: it is one per process (its first use loads the ONNX weights), not the model's.
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var featurizer = IntentFeaturizer.Read(reader);
             var classifier = LinearIntentClassifier.Read(reader);
-            return new IntentModel(featurizer, classifier, encoder, encoder is null ? null : PhraseVectors.Read(reader));
+            return new IntentModel(featurizer, classifier, encoder, encoder is null ? null : PhraseVectors.Read(reader))
+            {
+                ResidentBytes = GC.GetAllocatedBytesForCurrentThread() - before,
+            };
         }
         catch (EndOfStreamException exception)
         {

@@ -85,5 +85,56 @@ public sealed class ModelRepositoryTests : IDisposable
         await Assert.ThrowsAsync<FileNotFoundException>(() => _repository.LoadAsync("none", "v1", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_loaded_model_is_weighed_by_what_it_holds()
+    {
+        var trained = Train(withTagger: true);
+        await _repository.PublishAsync("demo", "v1", Created, "hash1", trained, CancellationToken.None);
+
+        var loaded = await _repository.LoadAsync("demo", "v1", CancellationToken.None);
+
+        // Its arrays are at least as large as its file, and not orders of magnitude more.
+        Assert.InRange(loaded.ResidentBytes, trained.Bytes / 2, trained.Bytes * 50);
+    }
+
+    [Fact]
+    public async Task Pruning_keeps_the_newest_versions_and_the_current_one()
+    {
+        foreach (var version in new[] { "20261128T100000000Z-a", "20261128T110000000Z-b", "20261128T120000000Z-c", "20261128T130000000Z-d" })
+            await _repository.PublishAsync("demo", version, Created, "hash", Train(), CancellationToken.None);
+        // A gate kept an older version current: it stays whatever its age.
+        var kept = (await _repository.GetAsync("demo", "20261128T100000000Z-a", CancellationToken.None))!;
+        await _objects.PutJsonAsync("models/demo/current.json", kept, CancellationToken.None);
+
+        var deleted = await _repository.PruneAsync("demo", keep: 2, CancellationToken.None);
+
+        Assert.Equal(["20261128T110000000Z-b"], deleted);
+        var versions = (await _objects.ListAsync("models/demo/")).Select(k => k.Split('/')[2]).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["20261128T100000000Z-a", "20261128T120000000Z-c", "20261128T130000000Z-d", "current.json"], versions);
+    }
+
+    [Fact]
+    public async Task Publications_and_withdrawals_are_listed_by_hour_and_old_hours_are_pruned()
+    {
+        await _repository.PublishAsync("demo", "20261128T100000000Z-a", Created, "hash", Train(), CancellationToken.None);
+        await _repository.PublishAsync("other", "20261128T115900000Z-b", Created.AddMinutes(119), "hash", Train(), CancellationToken.None);
+        await _repository.WithdrawAsync("demo", Created.AddHours(3), CancellationToken.None);
+
+        var firstTwoHours = await _repository.Changes.ListAsync(Created.AddMinutes(30), Created.AddMinutes(100), CancellationToken.None);
+        var all = await _repository.Changes.ListAsync(Created, Created.AddHours(3), CancellationToken.None);
+        var later = await _repository.Changes.ListAsync(Created.AddHours(2), Created.AddHours(4), CancellationToken.None);
+
+        Assert.Equal([new ModelChange("demo", "20261128T100000000Z-a", false), new ModelChange("other", "20261128T115900000Z-b", false)], firstTwoHours);
+        Assert.Equal(3, all.Count);
+        Assert.Equal([new ModelChange("demo", ModelChangeJournal.Stamp(Created.AddHours(3)), true)], later);
+        Assert.Null(await _repository.GetCurrentAsync("demo", CancellationToken.None));
+        Assert.Empty(await _objects.ListAsync("models/demo/"));
+
+        await _repository.Changes.PruneAsync(Created.AddHours(2) + ModelChangeJournal.Kept, CancellationToken.None);
+
+        Assert.Equal([new ModelChange("demo", ModelChangeJournal.Stamp(Created.AddHours(3)), true)],
+            await _repository.Changes.ListAsync(Created, Created.AddHours(3), CancellationToken.None));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -60,6 +60,27 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task A_prefix_ending_inside_a_segment_matches_keys_that_start_with_it_at_any_depth()
+    {
+        foreach (var key in new[] { "models/ab/1", "models/abc/v/2", "models/b/3", "modelsx/4" })
+            await Store.PutAsync($"{_prefix}{key}", Content(key));
+
+        Assert.Equal([$"{_prefix}models/ab/1", $"{_prefix}models/abc/v/2"], await Store.ListAsync($"{_prefix}models/ab"));
+        Assert.Equal([$"{_prefix}models/ab/1"], await Store.ListAsync($"{_prefix}models/ab/"));
+        Assert.Empty(await Store.ListAsync($"{_prefix}models/none/"));
+        Assert.Equal(4, (await Store.ListAsync(_prefix)).Count);
+    }
+
+    [Fact]
+    public async Task An_empty_object_is_stored_and_listed()
+    {
+        await Store.PutAsync($"{_prefix}marks/one", Stream.Null);
+
+        Assert.Equal([$"{_prefix}marks/one"], await Store.ListAsync($"{_prefix}marks/"));
+        Assert.Equal("", await ReadAsync($"{_prefix}marks/one"));
+    }
+
+    [Fact]
     public async Task Deleted_object_is_gone()
     {
         await Store.PutAsync($"{_prefix}gone", Content("x"));

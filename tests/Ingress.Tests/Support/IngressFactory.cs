@@ -52,7 +52,7 @@ public sealed class IngressFactory(string dataFolder, string environment = "Deve
         }
     }
 
-    /// <summary>Waits until <c>/health/ready</c> passes: the bus is up and the demo model is loaded.</summary>
+    /// <summary>Waits until <c>/health/ready</c> passes: the bus is up, the model store read and the demo bot trained.</summary>
     public async Task<IngressFactory> WhenReadyAsync()
     {
         var client = CreateClient();
