@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Exports;
 using ChatbotPipeline.Backends.Cache;
@@ -110,10 +111,12 @@ public static class BackendsExtensions
         {
             case ObjectsProvider.S3:
                 services.AddSingleton(provider => S3ClientFactory.Create(provider.GetRequiredService<IOptions<ObjectsOptions>>().Value.S3));
-                services.AddSingleton<IObjectStore, S3ObjectStore>();
+                services.AddSingleton<S3ObjectStore>();
+                services.AddSingleton<IObjectStore>(provider => new MeteredObjectStore(provider.GetRequiredService<S3ObjectStore>(), provider.GetRequiredService<IMeterFactory>()));
                 break;
             default:
-                services.AddSingleton<IObjectStore, FileSystemObjectStore>();
+                services.AddSingleton<FileSystemObjectStore>();
+                services.AddSingleton<IObjectStore>(provider => new MeteredObjectStore(provider.GetRequiredService<FileSystemObjectStore>(), provider.GetRequiredService<IMeterFactory>()));
                 break;
         }
     }

@@ -14,7 +14,7 @@ public sealed class StartupTraining(IOptions<TrainingOptions> options) : IHealth
     public void Finished() => _finished = true;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_finished || !options.Value.TrainOnStart
+        Task.FromResult(_finished || !options.Value.TrainOnStart || !options.Value.Schedule
             ? HealthCheckResult.Healthy("The training at start is done")
             : HealthCheckResult.Unhealthy("Training the bots that changed while no trainer ran"));
 }

@@ -19,6 +19,8 @@ public static class TrainingExtensions
         services.AddHealthChecks().AddCheck<StartupTraining>("training-at-start", tags: [ServiceDefaults.ServiceDefaultsExtensions.ReadyTag]);
 
         var options = builder.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
+        if (!options.Schedule)
+            return builder; // a training worker: the queue's consumer only
         services.AddQuartz(quartz =>
         {
             var job = new JobKey("retrain-changed-bots");

@@ -15,6 +15,13 @@ public sealed class TrainingOptions
     public bool TrainOnStart { get; set; } = true;
 
     /// <summary>
+    /// Run the schedule in this replica: scheduled retrains (and the run at start), retention and daily exports. One
+    /// replica runs it; training workers, scaled on the <c>training</c> queue's backlog, set false and only train what
+    /// is requested. Default true.
+    /// </summary>
+    public bool Schedule { get; set; } = true;
+
+    /// <summary>
     /// How long a trainer holds a bot (a lease in the cache, shared by every trainer replica) so two never train it
     /// at once; a trainer that dies lets it expire. Must exceed the longest training run. Default 30 minutes.
     /// </summary>

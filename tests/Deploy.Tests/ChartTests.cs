@@ -105,6 +105,21 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public async Task Training_workers_scale_from_zero_on_the_training_backlog_and_run_no_schedule()
+    {
+        var chart = await RenderedChart.RenderAsync("-f", Helm.KedaRabbitMqValues, "--set", "training.workers.enabled=true");
+
+        var workers = chart.Deployment("training-workers").Spec;
+        var scaled = chart.All<ScaledObject>().Single(s => s.Spec.ScaleTargetRef.Name.EndsWith("-training-workers", StringComparison.Ordinal));
+        Assert.Contains(workers.Template.Spec.Containers[0].Env, e => (e.Name, e.Value) == ("Training__Schedule", "false"));
+        Assert.Null(workers.Replicas);
+        Assert.Equal((0, "training"), (scaled.Spec.MinReplicaCount, Assert.Single(scaled.Spec.Triggers).Metadata["queueName"]));
+        // The scheduler stays one, whatever the workers do.
+        Assert.Equal((1, "Recreate"), (chart.Deployment("training").Spec.Replicas, chart.Deployment("training").Spec.Strategy.Type));
+        Assert.All(chart.EnvironmentKeys, key => Assert.True(ConfigurationKeys.IsKnown(key), $"{key} is not a configuration key any host reads."));
+    }
+
+    [Fact]
     public async Task On_sqs_each_consumer_group_scales_on_its_queue_urls_through_pod_identity()
     {
         var chart = await RenderedChart.RenderAsync("-f", Helm.KedaSqsValues, "--set-string", "keda.aws.accountId=123456789012");

@@ -76,3 +76,28 @@ app.kubernetes.io/component: {{ .component }}
     runAsNonRoot: true
     readOnlyRootFilesystem: false
 {{- end -}}
+
+{{- /* A KEDA trigger on one queue's depth: RabbitMQ queue length, or SQS ApproximateNumberOfMessages by queue URL. */}}
+{{- define "chatbot.queueTrigger" -}}
+{{- if eq .root.Values.keda.trigger "rabbitmq" -}}
+- type: rabbitmq
+  authenticationRef:
+    name: {{ include "chatbot.fullname" .root }}-keda
+  metadata:
+    protocol: amqp
+    mode: QueueLength
+    queueName: {{ .queue }}
+    value: {{ .messages | quote }}
+{{- else -}}
+{{- $config := .root.Values.config }}
+{{- $region := $config.Bus__AmazonSqs__Region | default "us-east-1" }}
+{{- $suffix := ternary ".fifo" "" (eq (toString $config.Bus__AmazonSqs__UseFifo) "true") -}}
+- type: aws-sqs-queue
+  authenticationRef:
+    name: {{ include "chatbot.fullname" .root }}-keda
+  metadata:
+    queueURL: {{ printf "https://sqs.%s.amazonaws.com/%s/%s%s%s" $region (required "keda.aws.accountId names the AWS account of the queues" .root.Values.keda.aws.accountId | toString) ($config.Bus__AmazonSqs__QueueNamePrefix | default "") .queue $suffix | quote }}
+    queueLength: {{ .messages | quote }}
+    awsRegion: {{ $region | quote }}
+{{- end -}}
+{{- end -}}

@@ -1,4 +1,5 @@
 using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.Nlu.Intents.Encoders;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Nlu;
@@ -19,6 +20,9 @@ public sealed partial class ModelRefreshService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The sentence encoder is one per process and loads in seconds (its ONNX session): loaded here, before the
+        // replica says it is ready, rather than inside the first message of the first bot that uses it.
+        await Task.Run(WarmEncoders, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ModelRefreshSeconds), time);
         var lastLook = time.GetUtcNow();
         do
@@ -49,6 +53,12 @@ public sealed partial class ModelRefreshService(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void WarmEncoders()
+    {
+        foreach (var name in options.Value.Encoders is { Count: > 0 } served ? served : [SentenceEncoders.Default])
+            SentenceEncoders.Get(name)?.Encode(["warm up"]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the model change journal failed; serving the models already loaded")]
