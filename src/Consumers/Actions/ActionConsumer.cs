@@ -44,7 +44,7 @@ public sealed partial class ActionConsumer(
         if (replies.Count == 0)
             replies = renderer.Render(bot.Definition.Bot.ActionFailureResponse ?? options.Value.DefaultFailureResponse, model, $"bot {message.BotId}, actionFailureResponse");
         var outcome = new ActionOutcome(request?.Url.IdnHost ?? "", result.Status, result.Milliseconds, result.Attempts, result.Error);
-        await context.Publish(understood with { Replies = replies, Action = outcome, ProcessedAt = time.GetUtcNow() }, cancellationToken);
+        await context.PublishVerdictAsync(understood with { Replies = replies, Action = outcome, ProcessedAt = time.GetUtcNow() }, cancellationToken);
         await hold.ReleaseAsync(message.BotId, message.ConversationId, message.MessageId);
     }
 

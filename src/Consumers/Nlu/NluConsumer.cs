@@ -119,7 +119,7 @@ public sealed partial class NluConsumer(
     {
         if (understood.Replies.Count > 0)
         {
-            await context.Publish(understood, cancellationToken);
+            await context.PublishVerdictAsync(understood, cancellationToken);
             return;
         }
         var message = understood.Message;

@@ -3,24 +3,20 @@ using MassTransit;
 
 namespace ChatbotPipeline.Ingress.ChatStream;
 
-/// <summary>Feeds understood messages of REST conversations to the chat pages connected to this instance; a platform's
-/// conversation is never streamed (its replies go to the platform).</summary>
-public sealed class ChatStreamConsumer(ChatStreamHub hub) : IConsumer<MessageUnderstood>
+/// <summary>Feeds the replies of conversations followed by a web-chat page to the pages connected to this instance.</summary>
+public sealed class ChatStreamConsumer(ChatStreamHub hub) : IConsumer<ChatStreamReply>
 {
-    public Task Consume(ConsumeContext<MessageUnderstood> context)
+    public Task Consume(ConsumeContext<ChatStreamReply> context)
     {
-        var understood = context.Message;
-        if (understood.Message.Channel != ChannelNames.Rest)
-            return Task.CompletedTask;
-        hub.Publish(understood.Message.BotId, understood.Message.ConversationId, new ChatReply(
-            understood.Message.MessageId, understood.Intent, understood.Confidence, understood.DialogueState, understood.Replies,
-            understood.Buttons ?? []));
+        var reply = context.Message;
+        hub.Publish(reply.BotId, reply.ConversationId,
+            new ChatReply(reply.MessageId, reply.Intent, reply.Confidence, reply.DialogueState, reply.Replies, reply.Buttons));
         return Task.CompletedTask;
     }
 }
 
 /// <summary>
-/// A chat page is connected to one Ingress instance, so every instance needs every reply:
+/// A chat page is connected to one Ingress instance, so every instance needs every page's replies:
 /// each gets its own temporary queue rather than competing for one.
 /// </summary>
 public sealed class ChatStreamConsumerDefinition : ConsumerDefinition<ChatStreamConsumer>

@@ -1,4 +1,5 @@
 using ChatbotPipeline.Ingress.ApiDocument;
+using ChatbotPipeline.Ingress.ChatStream;
 using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
@@ -18,16 +19,19 @@ public static class RestWebhookApi
 
     public const string Channel = ChannelNames.Rest;
 
+    /// <summary>Header a web-chat page sends its session token in: its conversation's replies then go to the page's stream.</summary>
+    public const string ChatSessionHeader = "X-Chat-Session";
+
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost($"/webhooks/{Channel}/{{botId}}", Receive).WithMetadata(new WebhookChannel(Channel))
             .WithSummary("Post a user message (Rasa's REST channel shape)")
-            .WithDescription("202 once the message is queued; replies go to metadata.callback_url, the chat stream, or both. A repeated message_id answers 200 with the first message's id.")
+            .WithDescription("202 once the message is queued; replies go to metadata.callback_url, the chat stream (when the request carries its session token in X-Chat-Session), or both. A repeated message_id answers 200 with the first message's id.")
             .DocumentsBody<RestWebhookRequest>("application/json")
             .ProducesWebhookProblems();
 
     private static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> Receive(
-        string botId, HttpContext context, IBotStore bots, MessageIntake intake, CallbackPolicy callbacks, TimeProvider time,
-        CancellationToken cancellationToken)
+        string botId, HttpContext context, IBotStore bots, MessageIntake intake, CallbackPolicy callbacks, ChatSessionTokens sessions,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
@@ -41,6 +45,9 @@ public static class RestWebhookApi
         var callbackUrl = metadata.GetValueOrDefault(CallbackUrlKey);
         if (callbackUrl is not null && callbacks.Refusal(callbackUrl) is { } refusal)
             return Problem(StatusCodes.Status400BadRequest, refusal);
+        var session = context.Request.Headers[ChatSessionHeader].ToString();
+        if (session.Length > 0 && !sessions.Opens(botId, payload.Sender!, session))
+            return Problem(StatusCodes.Status403Forbidden, $"The {ChatSessionHeader} token does not open this bot's conversation '{payload.Sender}' (or has expired): start a new session.");
         var message = new MessageReceived(
             MessageId: Guid.CreateVersion7().ToString("N"),
             BotId: botId,
@@ -50,7 +57,8 @@ public static class RestWebhookApi
             Text: payload.Message!,
             ReplyTo: callbackUrl,
             ReceivedAt: time.GetUtcNow(),
-            Metadata: metadata);
+            Metadata: metadata,
+            LiveChat: session.Length > 0);
         var result = await intake.AdmitAsync(message, payload.MessageId, cancellationToken);
         var answer = new WebhookAccepted(result.MessageId, message.ConversationId);
         // Escaped: a header carries ASCII only, and an id like "José" written raw failed the response after the message was taken.

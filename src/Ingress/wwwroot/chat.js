@@ -2,6 +2,7 @@
 // reply stream), replies pushed over server-sent events.
 const botId = new URLSearchParams(location.search).get("bot") || "demo";
 let sender = null;
+let token = null;
 const log = document.getElementById("log");
 const status = document.getElementById("status");
 document.getElementById("bot-id").textContent = botId;
@@ -46,6 +47,7 @@ async function connect() {
   }
   const session = await response.json();
   sender = session.conversationId;
+  token = session.token;
   if (session.examples && session.examples.length > 0)
     document.getElementById("text").placeholder = `Try: ${session.examples.join(" · ")}`;
   const events = new EventSource(session.events);
@@ -77,7 +79,8 @@ async function send(message, shown) {
   add("user", shown);
   const response = await fetch(`/webhooks/rest/${encodeURIComponent(botId)}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    // The session token asks for this conversation's replies on the page's stream.
+    headers: { "Content-Type": "application/json", "X-Chat-Session": token },
     body: JSON.stringify({ sender, message, metadata: { channel: "web" } }),
   });
   if (!response.ok) {

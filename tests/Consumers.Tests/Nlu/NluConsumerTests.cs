@@ -29,6 +29,20 @@ public sealed class NluConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_a_conversation_a_chat_page_follows_costs_a_stream_delivery()
+    {
+        var followed = Some.Message("hello", conversationId: "web-page") with { LiveChat = true };
+        var notFollowed = Some.Message("hello", conversationId: "callback-only");
+
+        var streamed = await UnderstandAsync(followed);
+        await UnderstandAsync(notFollowed);
+
+        var reply = (await Eventually.AtLeastAsync(1, () => _host.Harness.Published.Select<ChatStreamReply>())).Single().Context.Message;
+        Assert.Equal((followed.MessageId, "web-page", streamed.Intent, streamed.Replies), (reply.MessageId, reply.ConversationId, reply.Intent, reply.Replies));
+        Assert.DoesNotContain(_host.Harness.Published.Select<ChatStreamReply>(), m => m.Context.Message.MessageId == notFollowed.MessageId);
+    }
+
+    [Fact]
     public async Task A_missing_parameter_is_prompted_for_and_the_answer_completes_the_intent()
     {
         var prompt = await UnderstandAsync(Some.Message("where is my order"));

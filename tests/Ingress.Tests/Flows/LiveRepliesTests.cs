@@ -14,14 +14,45 @@ public sealed class LiveRepliesTests(ReadyIngress ingress) : IClassFixture<Ready
     public async Task The_chat_stream_carries_the_reply_to_a_posted_message()
     {
         var client = ingress.Factory.CreateClient();
-        var (conversation, stream) = await Chat.OpenSessionAsync(client);
-        using var reader = stream;
+        using var session = await Chat.OpenSessionAsync(client);
 
-        await Chat.SendAsync(client, conversation, "hello");
+        await Chat.SendAsync(client, session, "hello");
 
-        var reply = await ReadReplyAsync(reader).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var reply = await ReadReplyAsync(session.Replies).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         Assert.Equal("greet", reply.GetProperty("intent").GetString());
         Assert.StartsWith("Hi", reply.GetProperty("messages")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Only_messages_posted_with_the_session_token_are_streamed()
+    {
+        var client = ingress.Factory.CreateClient();
+        using var session = await Chat.OpenSessionAsync(client);
+
+        var unstreamed = await Chat.SendAsync(client, session.ConversationId, "hello");
+        await Chat.TurnsAsync(ingress.Factory.CreateAdminClient(), session.ConversationId, 1);
+        await Chat.SendAsync(client, session, "where is my order");
+
+        var reply = await ReadReplyAsync(session.Replies).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal("order_status", reply.GetProperty("intent").GetString());
+        Assert.NotEqual(unstreamed.GetProperty("messageId").GetString(), reply.GetProperty("messageId").GetString());
+    }
+
+    [Fact]
+    public async Task A_session_token_of_another_conversation_is_refused()
+    {
+        var client = ingress.Factory.CreateClient();
+        using var mine = await Chat.OpenSessionAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/rest/demo")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { sender = "someone-else", message = "hello" }),
+        };
+        request.Headers.Add(ChatbotPipeline.Ingress.Webhooks.RestWebhookApi.ChatSessionHeader, mine.Token);
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("does not open", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

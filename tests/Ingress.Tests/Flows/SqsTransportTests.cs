@@ -35,13 +35,12 @@ public sealed class SqsTransportTests : IAsyncLifetime
     public async Task A_webhook_message_is_answered_on_the_chat_stream_and_logged()
     {
         var client = _factory!.CreateClient();
-        var (conversation, stream) = await Chat.OpenSessionAsync(client);
-        using var reader = stream;
+        using var session = await Chat.OpenSessionAsync(client);
 
-        await Chat.SendAsync(client, conversation, "hello");
+        await Chat.SendAsync(client, session, "hello");
 
-        var reply = await LiveRepliesTests.ReadReplyAsync(reader).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var reply = await LiveRepliesTests.ReadReplyAsync(session.Replies).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal("greet", reply.GetProperty("intent").GetString());
-        Assert.Equal("greet", Assert.Single((await Chat.TurnsAsync(_factory.CreateAdminClient(), conversation, 1)).Turns).Intent);
+        Assert.Equal("greet", Assert.Single((await Chat.TurnsAsync(_factory.CreateAdminClient(), session.ConversationId, 1)).Turns).Intent);
     }
 }

@@ -63,8 +63,8 @@ public sealed class ConversationIsolationTests : IAsyncLifetime
     public async Task Streams_are_capped_per_client()
     {
         var client = _ingress.CreateClient();
-        var (_, first) = await Chat.OpenSessionAsync(client);
-        var (_, second) = await Chat.OpenSessionAsync(client);
+        var first = await Chat.OpenSessionAsync(client);
+        var second = await Chat.OpenSessionAsync(client);
         using (first)
         using (second)
         {

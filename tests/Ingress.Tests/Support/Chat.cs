@@ -15,14 +15,25 @@ public static class Chat
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Starts a web-chat session and opens its reply stream: the conversation to post as, and the stream.</summary>
-    public static async Task<(string ConversationId, StreamReader Replies)> OpenSessionAsync(HttpClient client, string bot = "demo")
+    /// <summary>Starts a web-chat session and opens its reply stream, as the chat page does.</summary>
+    public static async Task<ChatPageSession> OpenSessionAsync(HttpClient client, string bot = "demo")
     {
         var session = await client.PostAsync($"/chat/{bot}/sessions", null);
         Assert.Equal(HttpStatusCode.Created, session.StatusCode);
         var started = await session.Content.ReadFromJsonAsync<JsonElement>();
         var stream = await client.GetStreamAsync(started.GetProperty("events").GetString());
-        return (started.GetProperty("conversationId").GetString()!, new StreamReader(stream));
+        return new ChatPageSession(started.GetProperty("conversationId").GetString()!, started.GetProperty("token").GetString()!, new StreamReader(stream));
+    }
+
+    /// <summary>Posts as the page does: its conversation, its session token in the header that asks for the stream.</summary>
+    public static async Task SendAsync(HttpClient client, ChatPageSession session, string message, string bot = "demo")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/rest/{bot}")
+        {
+            Content = JsonContent.Create(new { sender = session.ConversationId, message }),
+        };
+        request.Headers.Add(ChatbotPipeline.Ingress.Webhooks.RestWebhookApi.ChatSessionHeader, session.Token);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(request)).StatusCode);
     }
 
     /// <summary>The logged turns of a conversation once there are <paramref name="count"/> of them.</summary>
@@ -43,4 +54,10 @@ public static class Chat
             await Task.Delay(25);
         }
     }
+}
+
+/// <summary>A web-chat session as a page holds it: the conversation to post as, the token, the open reply stream.</summary>
+public sealed record ChatPageSession(string ConversationId, string Token, StreamReader Replies) : IDisposable
+{
+    public void Dispose() => Replies.Dispose();
 }

@@ -29,7 +29,7 @@ public static class SqsRoutes
             || faulted == typeof(ActionRequested));
 
     public static string? InstanceQueuePrefix(Type messageType) =>
-        messageType == typeof(MessageUnderstood) ? ChatStreamPrefix
+        messageType == typeof(ChatStreamReply) ? ChatStreamPrefix
         : messageType == typeof(ModelPublished) ? ModelPublishedPrefix
         : null;
 
@@ -39,6 +39,7 @@ public static class SqsRoutes
         MessageReceived received => $"{received.BotId}/{received.ConversationId}",
         MessageUnderstood understood => $"{understood.Message.BotId}/{understood.Message.ConversationId}",
         ActionRequested action => $"{action.Understood.Message.BotId}/{action.Understood.Message.ConversationId}",
+        ChatStreamReply reply => $"{reply.BotId}/{reply.ConversationId}",
         TrainingRequested training => training.BotId,
         ModelPublished published => published.BotId,
         _ => message.GetType().Name,
