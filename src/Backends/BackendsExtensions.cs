@@ -80,6 +80,7 @@ public static class BackendsExtensions
             .Validate(o => o.Provider != CacheProvider.Redis || !string.IsNullOrWhiteSpace(o.Redis.Configuration), "Cache:Redis:Configuration must name the Redis server.")
             .ValidateOnStart();
         services.AddSingleton<CacheMetrics>();
+        services.AddSingleton<ConversationSequences>();
         switch (Read<CacheOptions>(builder, CacheOptions.Section).Provider)
         {
             case CacheProvider.Redis:

@@ -48,6 +48,7 @@ public static class ConsumersExtensions
         services.AddSingleton<NluMetrics>();
         services.AddSingleton<ConversationContextStore>();
         services.AddSingleton<ConversationLease>();
+        services.AddSingleton<ConversationOrder>();
         services.AddSingleton<OfferedChoices>();
         services.AddSingleton<ResponseRenderer>();
         services.AddSingleton<DialoguePolicy>();

@@ -8,6 +8,8 @@ namespace ChatbotPipeline.Contracts;
 /// <param name="LiveChat">A web-chat page follows this conversation (the request carried its session token): its
 /// verdict is also published as <see cref="ChatStreamReply"/> for the Ingress instances' streams. Every other
 /// conversation costs the broker no stream delivery.</param>
+/// <param name="Sequence">The message's number in its conversation, in the order Ingress took them (from 1; 0 when it
+/// could not be numbered): NLU handles a conversation's messages in this order across replicas.</param>
 public sealed record MessageReceived(
     string MessageId,
     string BotId,
@@ -19,4 +21,5 @@ public sealed record MessageReceived(
     DateTimeOffset ReceivedAt,
     IReadOnlyDictionary<string, string> Metadata,
     string? PlatformMessageId = null,
-    bool LiveChat = false);
+    bool LiveChat = false,
+    long Sequence = 0);

@@ -19,6 +19,7 @@ public sealed partial class NluConsumer(
     ModelRegistry models,
     ConversationContextStore contexts,
     ConversationLease leases,
+    ConversationOrder order,
     DialoguePolicy policy,
     StoryDialogue stories,
     DialogueTrackerStore trackers,
@@ -52,6 +53,8 @@ public sealed partial class NluConsumer(
         // The conversation's previous message is still in its API call: answer this one after that one's replies.
         if (await holds.HeldForOtherAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken))
             throw new ConversationHeldException(message.ConversationId);
+        // Another replica may not have finished the conversation's previous message yet: this one waits its turn.
+        var doneBefore = await order.EnsureTurnAsync(message, cancellationToken);
 
         var started = time.GetTimestamp();
         var bot = await bots.GetAsync(message.BotId, cancellationToken) ?? throw new UnknownBotException(message.BotId);
@@ -106,6 +109,7 @@ public sealed partial class NluConsumer(
         await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);
         await PublishAsync(context, understood, cancellationToken);
+        await order.FinishedAsync(message, doneBefore, cancellationToken);
         metrics.Understood(message.BotId, message.Channel, confidence, outcome.State == DialogueStates.Fallback);
         LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
     }

@@ -27,11 +27,18 @@ public sealed class NluConsumerDefinition : ConsumerDefinition<NluConsumer>
             retry.Handle<ConversationHeldException>();
             retry.Interval(ConversationHold.RetriesToOutlast(_actions), ConversationHold.RetryInterval);
         });
+        // A message that arrived before its conversation's previous one waits for it, as long as the order wait lasts.
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Handle<ConversationOutOfOrderException>();
+            retry.Interval(ConversationOrder.RetriesToOutlast(_options), ConversationOrder.RetryInterval);
+        });
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Intervals(100, 500, 2000);
             retry.Ignore<UnknownBotException>();
             retry.Ignore<ConversationHeldException>();
+            retry.Ignore<ConversationOutOfOrderException>();
         });
         // Two messages of one conversation racing would both read the same context: partition by conversation.
         consumerConfigurator.Message<MessageReceived>(message =>

@@ -54,6 +54,14 @@ public sealed class NluOptions
     public int ConversationLeaseSeconds { get; set; } = 30;
 
     /// <summary>
+    /// How long a message waits for an earlier message of its conversation that has not been handled yet (replicas
+    /// compete for messages, so the later one may arrive first), counted from when Ingress took it; after that it is
+    /// handled anyway, since a predecessor may never come (its publish failed, it went to the error queue). Default 10 s.
+    /// </summary>
+    [Range(1, 300)]
+    public int OrderWaitSeconds { get; set; } = 10;
+
+    /// <summary>
     /// The sentence encoders this replica serves models of (<c>minilm</c>, <c>none</c>); a model trained with another is
     /// refused with a log line and the previous model (or the fallback) keeps answering. Default: every one this build has.
     /// </summary>

@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults.Bus;
 using MassTransit;
@@ -16,7 +17,7 @@ namespace ChatbotPipeline.Ingress.Webhooks;
 /// client hangs up: the work is already paid for, and finishing it turns the client's retry into a plain duplicate.
 /// </remarks>
 public sealed partial class MessageIntake(
-    PlatformMessageIds seen, AdmissionLimiter limiter, IPublishEndpoint publisher, IOptions<BusOptions> bus, ILogger<MessageIntake> logger)
+    PlatformMessageIds seen, AdmissionLimiter limiter, ConversationSequences sequences, IPublishEndpoint publisher, IOptions<BusOptions> bus, ILogger<MessageIntake> logger)
 {
     /// <summary>What a retry is told to wait when another delivery of its message is still being handed over.</summary>
     public static readonly TimeSpan InFlightRetryAfter = TimeSpan.FromSeconds(1);
@@ -87,6 +88,8 @@ public sealed partial class MessageIntake(
             return new IntakeResult(IntakeOutcome.RateLimited, message.MessageId, refusal.RetryAfter, refusal.Reason);
         }
 
+        // Numbered last, just before the publish, so numbers follow the order messages reach the broker.
+        message = message with { Sequence = await sequences.NextAsync(message.BotId, message.ConversationId, CancellationToken.None) };
         // A broker that is down, blocked or recovering its channel may ignore cancellation: WaitAsync bounds the wait
         // whatever the transport does. A publish abandoned here may still land later; the message's id makes that copy
         // a duplicate the consumers drop.

@@ -29,6 +29,32 @@ public sealed class NluConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_that_arrives_before_its_predecessor_waits_for_it()
+    {
+        var first = Some.Message("where is my order", conversationId: "ordered") with { Sequence = 1 };
+        var second = Some.Message("ORD12345", conversationId: "ordered") with { Sequence = 2 };
+
+        await _host.Harness.Bus.Publish(second);
+        await Task.Delay(300);
+        await _host.Harness.Bus.Publish(first);
+        var verdicts = await Eventually.AtLeastAsync(2, () => _host.Harness.Published.Select<MessageUnderstood>(m => m.Context.Message.Message.ConversationId == "ordered"));
+
+        Assert.Equal([first.MessageId, second.MessageId], verdicts.Select(v => v.Context.Message.Message.MessageId));
+        Assert.Equal((DialogueStates.Completed, "ORD12345"), (verdicts[1].Context.Message.DialogueState, verdicts[1].Context.Message.Parameters["order_number"]));
+    }
+
+    [Fact]
+    public async Task A_predecessor_that_never_comes_holds_a_message_only_for_the_order_wait()
+    {
+        var late = Some.Message("hello", conversationId: "gap") with { Sequence = 5, ReceivedAt = DateTimeOffset.UtcNow.AddSeconds(-30) };
+
+        var verdict = await UnderstandAsync(late);
+
+        Assert.Equal("greet", verdict.Intent);
+        Assert.Equal(5, await _host.Get<Backends.Cache.ConversationSequences>().LastDoneAsync(Some.BotId, "gap", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Only_a_conversation_a_chat_page_follows_costs_a_stream_delivery()
     {
         var followed = Some.Message("hello", conversationId: "web-page") with { LiveChat = true };

@@ -55,13 +55,15 @@ public sealed class PipelineHosts : IAsyncDisposable
     }
 
     /// <summary>Starts (or restarts) a host on its port and waits until it reports ready.</summary>
-    public async Task StartAsync(string host)
+    /// <param name="replica">Names a further replica of the host (a second Consumers), started beside the first.</param>
+    public async Task StartAsync(string host, string? replica = null)
     {
-        var url = _hosts.TryGetValue(host, out var running) ? running.Url : $"http://127.0.0.1:{HostProcess.FreePort()}";
+        var name = replica ?? host;
+        var url = _hosts.TryGetValue(name, out var running) ? running.Url : $"http://127.0.0.1:{HostProcess.FreePort()}";
         var environment = new Dictionary<string, string>(_shared) { ["ASPNETCORE_URLS"] = url };
         var process = HostProcess.Start(host, environment);
-        _hosts[host] = (process, url);
-        _started.Add((host, process));
+        _hosts[name] = (process, url);
+        _started.Add((name, process));
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, $"{host} ready", process);
     }

@@ -29,11 +29,21 @@ public sealed class MessageIntakeTests
         var bus = Options.Create(new BusOptions { PublishTimeoutSeconds = PublishTimeoutSeconds });
         var ingress = Options.Create(new IngressOptions());
         _ids = new PlatformMessageIds(_cache, ingress, bus);
-        _intake = new MessageIntake(_ids, new AdmissionLimiter(_cache, ingress, _time), _publisher, bus, NullLogger<MessageIntake>.Instance);
+        _intake = new MessageIntake(_ids, new AdmissionLimiter(_cache, ingress, _time), new ConversationSequences(_cache), _publisher, bus, NullLogger<MessageIntake>.Instance);
     }
 
     private static MessageReceived Message() => new(Guid.NewGuid().ToString("N"), "demo", ChannelNames.Rest, "u1", "u1", "hello", null,
         DateTimeOffset.UnixEpoch, new Dictionary<string, string>());
+
+    [Fact]
+    public async Task A_conversations_messages_are_numbered_in_the_order_they_are_published()
+    {
+        await _intake.AdmitAsync(Message(), null, CancellationToken.None);
+        await _intake.AdmitAsync(Message(), null, CancellationToken.None);
+        await _intake.AdmitAsync(Message() with { ConversationId = "u2" }, null, CancellationToken.None);
+
+        Assert.Equal([(1L, "u1"), (2L, "u1"), (1L, "u2")], _publisher.Published.Cast<MessageReceived>().Select(m => (m.Sequence, m.ConversationId)));
+    }
 
     [Fact]
     public async Task A_client_that_hung_up_still_gets_its_message_queued_and_its_retry_is_a_duplicate()
