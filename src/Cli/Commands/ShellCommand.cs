@@ -23,6 +23,7 @@ public sealed class ShellCommand(IAnsiConsole console) : ApiCommand<BotSettings>
         // A web-chat session: the server names the conversation and signs the token that opens its reply stream.
         var session = await (await api.SendAsync(() => api.Http.PostAsync($"chat/{bot}/sessions", null, stop.Token))).Content.ReadFromJsonAsync<JsonElement>(stop.Token);
         var conversation = session.GetProperty("conversationId").GetString()!;
+        var token = session.GetProperty("token").GetString()!;
         var replies = Channel.CreateUnbounded<JsonElement>();
         using var stream = await api.SendAsync(() => api.Http.GetAsync(session.GetProperty("events").GetString()!.TrimStart('/'), HttpCompletionOption.ResponseHeadersRead, stop.Token));
         var reading = ReadEventsAsync(await stream.Content.ReadAsStreamAsync(stop.Token), replies.Writer, stop.Token);
@@ -36,13 +37,21 @@ public sealed class ShellCommand(IAnsiConsole console) : ApiCommand<BotSettings>
                 break;
             // A button's number sends its payload, as a pressed button would.
             var text = int.TryParse(line, CultureInfo.InvariantCulture, out var pressed) && pressed >= 1 && pressed <= buttons.Length ? buttons[pressed - 1] : line;
-            var accepted = await (await api.SendAsync(() => api.Http.PostAsJsonAsync($"webhooks/rest/{bot}", new { sender = conversation, message = text }, stop.Token)))
+            var accepted = await (await api.SendAsync(() => api.Http.SendAsync(Post(bot, conversation, token, text), stop.Token)))
                 .Content.ReadFromJsonAsync<JsonElement>(stop.Token);
             buttons = await ShowReplyAsync(replies.Reader, accepted.GetProperty("messageId").GetString()!, stop.Token);
         }
         await stop.CancelAsync();
         await reading;
         return 0;
+    }
+
+    /// <summary>A message posted as the session's conversation, with the token that asks for its replies on the stream.</summary>
+    private static HttpRequestMessage Post(string bot, string conversation, string token, string text)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/rest/{bot}") { Content = JsonContent.Create(new { sender = conversation, message = text }) };
+        request.Headers.Add("X-Chat-Session", token);
+        return request;
     }
 
     /// <summary>Prints the reply to one message (skipping late replies to earlier ones) and gives its buttons' payloads.</summary>

@@ -18,20 +18,20 @@ public sealed partial class ConversationOrder(ConversationSequences sequences, T
     /// <summary>Retries that outlast the longest wait, with room for the retries' own time.</summary>
     public static int RetriesToOutlast(NluOptions options) => (int)(options.OrderWaitSeconds * 1000 / RetryInterval.TotalMilliseconds) + 50;
 
-    /// <summary>Throws when the message must wait for its predecessor; returns the number last finished otherwise.</summary>
+    /// <summary>The number of the conversation's message finished last (0 for an unnumbered message).</summary>
+    public Task<long> LastDoneAsync(MessageReceived message, CancellationToken cancellationToken) =>
+        message.Sequence <= 0 ? Task.FromResult(0L) : sequences.LastDoneAsync(message.BotId, message.ConversationId, cancellationToken);
+
+    /// <summary>Throws when the message must wait for its predecessor, given the number last finished.</summary>
     /// <exception cref="ConversationOutOfOrderException">An earlier message of the conversation is not finished yet.</exception>
-    public async Task<long> EnsureTurnAsync(MessageReceived message, CancellationToken cancellationToken)
+    public void EnsureTurn(MessageReceived message, long done)
     {
-        if (message.Sequence <= 0)
-            return 0;
-        var done = await sequences.LastDoneAsync(message.BotId, message.ConversationId, cancellationToken);
         // Lower or equal: a redelivery, or numbering that restarted after a quiet day; both are taken as they come.
-        if (message.Sequence <= done + 1)
-            return done;
+        if (message.Sequence <= 0 || message.Sequence <= done + 1)
+            return;
         if (time.GetUtcNow() - message.ReceivedAt < TimeSpan.FromSeconds(options.Value.OrderWaitSeconds))
             throw new ConversationOutOfOrderException(message.ConversationId, message.Sequence, done);
         LogGapSkipped(message.BotId, message.ConversationId, message.Sequence, done, options.Value.OrderWaitSeconds);
-        return done;
     }
 
     /// <summary>Records the message finished, never moving the mark back (a late predecessor handled after a skip).</summary>

@@ -39,25 +39,51 @@ public sealed partial class NluConsumer(
     {
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
-        var resultKey = $"nlu:result:{message.MessageId}";
         // Held across the redelivery check too: a duplicate delivered to another replica waits, then finds the result.
-        await using var lease = await leases.AcquireAsync(message.BotId, message.ConversationId, cancellationToken);
-
-        // A redelivered message must not advance the dialogue again: republish the verdict it already got.
-        if (await cache.GetAsync(resultKey, cancellationToken) is { } earlier)
+        var lease = await leases.AcquireAsync(message.BotId, message.ConversationId, cancellationToken);
+        var released = false;
+        try
         {
-            LogRedelivered(message.MessageId);
-            await PublishAsync(context, DocumentJson.Deserialize<MessageUnderstood>(earlier), cancellationToken);
-            return;
-        }
-        // The conversation's previous message is still in its API call: answer this one after that one's replies.
-        if (await holds.HeldForOtherAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken))
-            throw new ConversationHeldException(message.ConversationId);
-        // Another replica may not have finished the conversation's previous message yet: this one waits its turn.
-        var doneBefore = await order.EnsureTurnAsync(message, cancellationToken);
+            // Every read this message may need, issued together: one connection pipelines them into one round trip.
+            var state = ConversationReads.Start(message, cache, holds, order, choices, contexts, trackers, cancellationToken);
+            var botReading = bots.GetAsync(message.BotId, cancellationToken);
+            await Task.WhenAll(state.WhenReadAsync(), botReading);
 
+            // A redelivered message must not advance the dialogue again: republish the verdict it already got.
+            if (state.Earlier.Result is { } earlier)
+            {
+                LogRedelivered(message.MessageId);
+                await PublishAsync(context, DocumentJson.Deserialize<MessageUnderstood>(earlier), cancellationToken);
+                return;
+            }
+            // The conversation's previous message is still in its API call: answer this one after that one's replies.
+            if (state.Held.Result)
+                throw new ConversationHeldException(message.ConversationId);
+            // Another replica may not have finished the conversation's previous message yet: this one waits its turn.
+            var doneBefore = state.Done.Result;
+            order.EnsureTurn(message, doneBefore);
+
+            var understood = await UnderstandAsync(message, botReading.Result ?? throw new UnknownBotException(message.BotId), state, cancellationToken);
+            await PublishAsync(context, understood, cancellationToken);
+            // The mark and the release go out together, in this order on the one connection: the next message of the
+            // conversation, wherever it waits, sees this one finished once it holds the lease.
+            var finishing = order.FinishedAsync(message, doneBefore, cancellationToken);
+            released = true;
+            await Task.WhenAll(finishing, lease.DisposeAsync().AsTask());
+            metrics.Understood(message.BotId, message.Channel, understood.Confidence, understood.DialogueState == DialogueStates.Fallback);
+            LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, understood.Confidence, understood.DialogueState);
+        }
+        finally
+        {
+            if (!released)
+                await lease.DisposeAsync();
+        }
+    }
+
+    /// <summary>Decides the answer and stores what it changed (dialogue state, offered buttons, the verdict) in one round trip.</summary>
+    private async Task<MessageUnderstood> UnderstandAsync(MessageReceived message, BotRuntime bot, ConversationReads state, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
-        var bot = await bots.GetAsync(message.BotId, cancellationToken) ?? throw new UnknownBotException(message.BotId);
         var model = await models.GetAsync(message.BotId, cancellationToken);
         if (model is null)
         {
@@ -68,7 +94,7 @@ public sealed partial class NluConsumer(
             missingModels.Served(message.BotId);
 
         // "2" or a title, answering buttons shown as a numbered list, says that button's payload.
-        var said = await choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken);
+        var said = state.Said.Result;
         var prediction = IntentPayload.Read(said, bot.Definition) ?? model?.Model.Intents.Predict(said);
         var entities = bot.Entities.Extract(said, time.GetUtcNow(), model?.Model.Entities, (entity, pattern) =>
         {
@@ -76,27 +102,26 @@ public sealed partial class NluConsumer(
             LogPatternTimedOut(message.BotId, entity, pattern, message.MessageId);
         });
         DialogueOutcome outcome;
+        Task savingState;
         if (bot.Definition.Dialogue is { } dialogue)
         {
             // Rules, stories and forms decide (a Rasa project's bot); the tracker lives as long as the session.
-            var tracker = await trackers.GetAsync(message.BotId, message.ConversationId, cancellationToken);
             var deciding = time.GetTimestamp();
-            var decided = await stories.DecideAsync(bot.Definition, prediction, entities, tracker,
+            var decided = await stories.DecideAsync(bot.Definition, prediction, entities, state.Tracker.Result,
                 new StoryMessage(message.MessageId, message.SenderId, message.Channel, said), cancellationToken);
             metrics.DialogueDecided(stories: true, time.GetElapsedTime(deciding));
-            await trackers.SaveAsync(message.BotId, message.ConversationId, decided.Tracker, TimeSpan.FromMinutes(dialogue.SessionMinutes), cancellationToken);
+            savingState = trackers.SaveAsync(message.BotId, message.ConversationId, decided.Tracker, TimeSpan.FromMinutes(dialogue.SessionMinutes), cancellationToken);
             outcome = decided.Outcome;
         }
         else
         {
-            var conversation = await contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
             var deciding = time.GetTimestamp();
-            outcome = policy.Decide(bot.Definition, prediction, entities, conversation, message.Metadata, said);
+            outcome = policy.Decide(bot.Definition, prediction, entities, state.Context.Result, message.Metadata, said);
             metrics.DialogueDecided(stories: false, time.GetElapsedTime(deciding));
-            await contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
+            savingState = contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
                 TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
         }
-        await choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
+        var remembering = choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
 
         var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;
         // An intent with an API call answers once the call is made: its replies are rendered by the action consumer.
@@ -106,12 +131,11 @@ public sealed partial class NluConsumer(
             prediction?.Ranking.Take(RankedCandidates).Select(r => new IntentCandidate(r.Intent, r.Probability)).ToList() ?? [],
             Buttons: outcome.Buttons is { Count: > 0 } ? outcome.Buttons : null);
 
-        await cache.SetAsync(resultKey, DocumentJson.Serialize(understood),
+        // The verdict is written after the state it follows from, on the same connection, before it is published.
+        var storing = cache.SetAsync(ConversationReads.ResultKey(message), DocumentJson.Serialize(understood),
             TimeSpan.FromMinutes(options.Value.ResultRetentionMinutes), cancellationToken);
-        await PublishAsync(context, understood, cancellationToken);
-        await order.FinishedAsync(message, doneBefore, cancellationToken);
-        metrics.Understood(message.BotId, message.Channel, confidence, outcome.State == DialogueStates.Fallback);
-        LogUnderstood(message.MessageId, message.ConversationId, understood.Intent, confidence, understood.DialogueState);
+        await Task.WhenAll(savingState, remembering, storing);
+        return understood;
     }
 
     /// <summary>

@@ -1,0 +1,53 @@
+using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Consumers.Actions;
+using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Nlu.Dialogue;
+using ChatbotPipeline.Nlu.Dialogue.Stories;
+
+namespace ChatbotPipeline.Consumers.Nlu;
+
+/// <summary>
+/// What the NLU step reads from the cache for one message, started at once: its earlier verdict (a redelivery), the
+/// action hold, the conversation's order mark, the offered buttons, and its dialogue state (the intent policy's context
+/// and a story bot's tracker: the bot's kind is not known yet, and a second key costs a command, not a round trip).
+/// Issued together they share one round trip where one after another they took six.
+/// </summary>
+public sealed class ConversationReads
+{
+    private ConversationReads(Task<string?> earlier, Task<bool> held, Task<long> done, Task<string> said, Task<ConversationContext> context, Task<DialogueTracker?> tracker)
+    {
+        Earlier = earlier;
+        Held = held;
+        Done = done;
+        Said = said;
+        Context = context;
+        Tracker = tracker;
+    }
+
+    public Task<string?> Earlier { get; }
+
+    public Task<bool> Held { get; }
+
+    public Task<long> Done { get; }
+
+    /// <summary>The message's text, or the payload of the offered button it names.</summary>
+    public Task<string> Said { get; }
+
+    public Task<ConversationContext> Context { get; }
+
+    public Task<DialogueTracker?> Tracker { get; }
+
+    public static string ResultKey(MessageReceived message) => $"nlu:result:{message.MessageId}";
+
+    public static ConversationReads Start(MessageReceived message, ICacheStore cache, ConversationHold holds, ConversationOrder order,
+        OfferedChoices choices, ConversationContextStore contexts, DialogueTrackerStore trackers, CancellationToken cancellationToken) => new(
+        cache.GetAsync(ResultKey(message), cancellationToken),
+        holds.HeldForOtherAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken),
+        order.LastDoneAsync(message, cancellationToken),
+        choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken),
+        contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken),
+        trackers.GetAsync(message.BotId, message.ConversationId, cancellationToken));
+
+    /// <summary>Waits for every read; the first failure is thrown, the others observed.</summary>
+    public Task WhenReadAsync() => Task.WhenAll(Earlier, Held, Done, Said, Context, Tracker);
+}
