@@ -54,6 +54,8 @@ public sealed partial class NluConsumer(
             {
                 LogRedelivered(message.MessageId);
                 await PublishAsync(context, DocumentJson.Deserialize<MessageUnderstood>(earlier), cancellationToken);
+                // A replica that died between its publish and its mark left the next message waiting: mark it now.
+                await order.FinishedAsync(message, state.Done.Result, cancellationToken);
                 return;
             }
             // The conversation's previous message is still in its API call: answer this one after that one's replies.

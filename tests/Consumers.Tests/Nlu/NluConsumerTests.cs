@@ -44,6 +44,23 @@ public sealed class NluConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redelivery_of_a_message_whose_mark_was_lost_marks_it_so_the_next_one_does_not_wait()
+    {
+        var sequences = _host.Get<Backends.Cache.ConversationSequences>();
+        var first = Some.Message("hello", conversationId: "crashed") with { Sequence = 1 };
+        await UnderstandAsync(first);
+        await sequences.DoneAsync(Some.BotId, "crashed", 0, CancellationToken.None); // the replica died before its mark
+
+        await _host.Harness.Bus.Publish(first);
+        await Eventually.AtLeastAsync(2, () => _host.Harness.Published.Select<MessageUnderstood>(m => m.Context.Message.Message.MessageId == first.MessageId));
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (await sequences.LastDoneAsync(Some.BotId, "crashed", CancellationToken.None) != 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(1, await sequences.LastDoneAsync(Some.BotId, "crashed", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_predecessor_that_never_comes_holds_a_message_only_for_the_order_wait()
     {
         var late = Some.Message("hello", conversationId: "gap") with { Sequence = 5, ReceivedAt = DateTimeOffset.UtcNow.AddSeconds(-30) };
