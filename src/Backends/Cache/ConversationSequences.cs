@@ -18,6 +18,14 @@ public sealed class ConversationSequences(ICacheStore cache)
     public Task<long> NextAsync(string botId, string conversationId, CancellationToken cancellationToken) =>
         cache.IncrementAsync(NextKey(botId, conversationId), Window, cancellationToken);
 
+    /// <summary>
+    /// Gives back a number whose message was not published (the broker refused it), so the conversation's next message
+    /// does not wait for one that never comes; a number taken by a later message meanwhile cannot be given back, and
+    /// NLU's order wait bounds that gap.
+    /// </summary>
+    public Task ReturnAsync(string botId, string conversationId, long sequence, CancellationToken cancellationToken) =>
+        sequence <= 0 ? Task.CompletedTask : cache.DecrementIfAsync(NextKey(botId, conversationId), sequence, cancellationToken);
+
     /// <summary>The number of the conversation's message NLU finished last; 0 when none (or forgotten).</summary>
     public async Task<long> LastDoneAsync(string botId, string conversationId, CancellationToken cancellationToken) =>
         await cache.GetAsync(DoneKey(botId, conversationId), cancellationToken) is { } done

@@ -17,6 +17,12 @@ public interface ICacheStore
     /// </summary>
     Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes one off a counter made by <see cref="IncrementAsync"/> if it still holds <paramref name="expected"/> (a number
+    /// taken and not used, and none taken after it); false otherwise, or while the cache is unreachable.
+    /// </summary>
+    Task<bool> DecrementIfAsync(string key, long expected, CancellationToken cancellationToken = default);
+
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>

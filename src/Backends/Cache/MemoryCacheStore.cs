@@ -79,6 +79,13 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
         }
     }
 
+    public Task<bool> DecrementIfAsync(string key, long expected, CancellationToken cancellationToken = default)
+    {
+        var text = expected.ToString(CultureInfo.InvariantCulture);
+        return Task.FromResult(_entries.TryGetValue(key, out var entry) && entry.Value == text && !IsExpired(entry)
+            && _entries.TryUpdate(key, entry with { Value = (expected - 1).ToString(CultureInfo.InvariantCulture) }, entry));
+    }
+
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         _entries.TryRemove(key, out _);

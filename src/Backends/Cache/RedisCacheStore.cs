@@ -38,6 +38,12 @@ public sealed partial class RedisCacheStore : ICacheStore
         return count
         """;
 
+    // GET and DECR in one script, for the same reason.
+    private const string DecrementIfEqual = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DECR', KEYS[1]) return 1 end
+        return 0
+        """;
+
     // GET and DEL in one script: between a separate GET and DEL the key could expire and be taken by someone else.
     private const string RemoveIfEqual = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -80,6 +86,10 @@ public sealed partial class RedisCacheStore : ICacheStore
     public Task<bool> RemoveIfAsync(string key, string value, CancellationToken cancellationToken = default) =>
         Degrade("remove-if", key, async () => (long)await Database.ScriptEvaluateAsync(RemoveIfEqual,
             [(RedisKey)(_prefix + key)], [(RedisValue)value]) == 1, false);
+
+    public Task<bool> DecrementIfAsync(string key, long expected, CancellationToken cancellationToken = default) =>
+        Degrade("decrement-if", key, async () => (long)await Database.ScriptEvaluateAsync(DecrementIfEqual,
+            [(RedisKey)(_prefix + key)], [expected]) == 1, false);
 
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         Degrade("remove", key, () => Database.KeyDeleteAsync(_prefix + key), false);

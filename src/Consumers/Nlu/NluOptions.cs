@@ -56,7 +56,9 @@ public sealed class NluOptions
     /// <summary>
     /// How long a message waits for an earlier message of its conversation that has not been handled yet (replicas
     /// compete for messages, so the later one may arrive first), counted from when Ingress took it; after that it is
-    /// handled anyway, since a predecessor may never come (its publish failed, it went to the error queue). Default 10 s.
+    /// handled anyway, since a predecessor may never come (it went to the error queue, or a replica died with it and the
+    /// broker redelivers it later). It must outlast the time a predecessor can sit queued at another replica; a waiting
+    /// message holds one of <see cref="ConcurrentMessageLimit"/> meanwhile. Default 10 s.
     /// </summary>
     [Range(1, 300)]
     public int OrderWaitSeconds { get; set; } = 10;

@@ -103,6 +103,7 @@ public sealed partial class MessageIntake(
         {
             if (release is not null)
                 await release();
+            await sequences.ReturnAsync(message.BotId, message.ConversationId, message.Sequence, CancellationToken.None);
             LogPublishFailed(message.BotId, message.Channel, message.MessageId, exception.GetType().Name, exception.Message);
             return new IntakeResult(IntakeOutcome.Unavailable, message.MessageId, InFlightRetryAfter);
         }

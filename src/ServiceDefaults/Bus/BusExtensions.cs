@@ -38,8 +38,9 @@ public static class BusExtensions
             // The endpoint that never came back after a broker restart was seen on RabbitMQ only (docs/RELIABILITY.md).
             builder.Services.TryAddSingleton(TimeProvider.System);
             builder.Services.AddHostedService<ReceiveEndpointWatchdog>();
-            builder.Services.AddSingleton<QueueDepth.IQueueDepthSource>(provider =>
-                new QueueDepth.RabbitMqQueueDepth(provider.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq));
+            builder.Services.AddSingleton(provider => new QueueDepth.RabbitMqQueueDepth(provider.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq));
+            builder.Services.AddSingleton<QueueDepth.IQueueDepthSource>(provider => provider.GetRequiredService<QueueDepth.RabbitMqQueueDepth>());
+            builder.Services.AddSingleton<QueueDepth.IQueueConsumerCount>(provider => provider.GetRequiredService<QueueDepth.RabbitMqQueueDepth>());
             builder.Services.AddHostedService<QueueDepth.QueueDepthMetrics>();
         }
         if (transport == BusTransport.AmazonSqs)

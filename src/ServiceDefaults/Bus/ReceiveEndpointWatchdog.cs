@@ -10,11 +10,19 @@ namespace ChatbotPipeline.ServiceDefaults.Bus;
 /// canceled" and that endpoint never receives again, while the others reconnect (seen on <c>nlu</c> in the fault
 /// suite, and reported upstream). So: when one endpoint stays unhealthy while others are healthy again (the broker is
 /// back), it is stopped and started anew. A broker that is down keeps every endpoint unhealthy and is left alone.
+/// Such an endpoint may also go on saying it is healthy with no consumer on its queue: where the broker can say how many
+/// consumers a queue has (<see cref="QueueDepth.IQueueConsumerCount"/>), an endpoint whose queue has none for as long
+/// is restarted too — this replica's consumer alone would be counted.
 /// </summary>
-public sealed partial class ReceiveEndpointWatchdog(IBusControl bus, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
+public sealed partial class ReceiveEndpointWatchdog(
+    IBusControl bus, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger, QueueDepth.IQueueConsumerCount? consumers = null) : BackgroundService
 {
     private readonly Dictionary<string, DateTimeOffset> _downSince = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenHealthy = new(StringComparer.Ordinal);
+    private int _restarts;
+
+    /// <summary>Endpoints restarted since start.</summary>
+    public int Restarts => Volatile.Read(ref _restarts);
 
     /// <summary>How long an endpoint may stay down while the broker is back before it is restarted. Default 20 s.</summary>
     public TimeSpan RestartAfter { get; init; } = TimeSpan.FromSeconds(20);
@@ -52,7 +60,7 @@ public sealed partial class ReceiveEndpointWatchdog(IBusControl bus, TimeProvide
             if (endpoint.Status == BusHealthStatus.Healthy)
                 _seenHealthy.Add(name);
             // Only an endpoint that ran and went down is restarted: one that never came up is a configuration matter.
-            if (endpoint.Status == BusHealthStatus.Healthy || !brokerBack || !_seenHealthy.Contains(name))
+            if (!brokerBack || !_seenHealthy.Contains(name) || (endpoint.Status == BusHealthStatus.Healthy && !await ConsumerMissingAsync(endpoint, stoppingToken)))
             {
                 _downSince.Remove(name);
                 continue;
@@ -64,7 +72,8 @@ public sealed partial class ReceiveEndpointWatchdog(IBusControl bus, TimeProvide
             }
             if (now - since < RestartAfter || endpoint.ReceiveEndpoint is not { } receiveEndpoint)
                 continue;
-            LogRestarting(endpoint.InputAddress?.ToString() ?? name, (now - since).TotalSeconds, endpoint.Description ?? "");
+            LogRestarting(endpoint.InputAddress?.ToString() ?? name, (now - since).TotalSeconds,
+                endpoint.Status == BusHealthStatus.Healthy ? "it says it runs, but its queue has no consumer" : endpoint.Description ?? "");
             _downSince.Remove(name);
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             stopping.CancelAfter(TimeSpan.FromSeconds(10));
@@ -77,6 +86,22 @@ public sealed partial class ReceiveEndpointWatchdog(IBusControl bus, TimeProvide
                 // It was stopped already, or will not say: start it anyway.
             }
             receiveEndpoint.Start(stoppingToken);
+            Interlocked.Increment(ref _restarts);
+        }
+    }
+
+    /// <summary>True when the broker counts no consumer on the endpoint's queue although the endpoint says it runs.</summary>
+    private async Task<bool> ConsumerMissingAsync(EndpointHealthResult endpoint, CancellationToken cancellationToken)
+    {
+        if (consumers is null || endpoint.InputAddress is not { } address)
+            return false;
+        try
+        {
+            return await consumers.CountAsync(address.AbsolutePath.Split('/')[^1], cancellationToken) == 0;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return false; // the broker cannot say: nothing to act on
         }
     }
 

@@ -95,6 +95,19 @@ public abstract class CacheStoreContract
     }
 
     [Fact]
+    public async Task A_counter_is_taken_back_only_from_the_value_it_was_given()
+    {
+        var key = Key("taken-back");
+        await Store.IncrementAsync(key, Ttl);
+        await Store.IncrementAsync(key, Ttl);
+
+        Assert.False(await Store.DecrementIfAsync(key, 1)); // a later number was taken: nothing to give back
+        Assert.True(await Store.DecrementIfAsync(key, 2));
+        Assert.Equal(2, await Store.IncrementAsync(key, Ttl));
+        Assert.False(await Store.DecrementIfAsync(Key("never-counted"), 1));
+    }
+
+    [Fact]
     public async Task Concurrent_increments_are_all_counted()
     {
         var key = Key("concurrent");

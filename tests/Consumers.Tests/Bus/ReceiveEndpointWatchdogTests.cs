@@ -39,4 +39,38 @@ public sealed class ReceiveEndpointWatchdogTests
             consumed = conversationLog.Consumed.Select<MessageUnderstood>().Any(m => m.Context.Message.Message.ConversationId == "watchdog");
         Assert.True(consumed, "the restarted endpoint did not consume the message published after the restart");
     }
+
+    [Fact]
+    public async Task An_endpoint_that_says_it_runs_while_its_queue_has_no_consumer_is_restarted_and_consumes()
+    {
+        await using var host = await new PipelineTestHost().StartAsync();
+        var bus = host.Get<IBusControl>();
+        var (_, log) = bus.CheckHealth().Endpoints.First(e => e.Key.Contains("ConversationLog", StringComparison.OrdinalIgnoreCase));
+        var queue = log.InputAddress!.AbsolutePath.Split('/')[^1];
+        using var watchdog = new ReceiveEndpointWatchdog(bus, TimeProvider.System, NullLogger<ReceiveEndpointWatchdog>.Instance, new NoConsumerOn(queue))
+        {
+            RestartAfter = TimeSpan.FromMilliseconds(500),
+            Every = TimeSpan.FromMilliseconds(200),
+        };
+
+        await watchdog.StartAsync(TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (watchdog.Restarts == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        await watchdog.StopAsync(CancellationToken.None);
+
+        Assert.True(watchdog.Restarts >= 1, "the endpoint whose queue had no consumer was not restarted");
+        await host.Harness.Bus.Publish(Some.Understood(Some.Message("after the restart", conversationId: "silent")), TestContext.Current.CancellationToken);
+        var conversationLog = host.Harness.GetConsumerHarness<ChatbotPipeline.Consumers.ConversationLog.ConversationLogConsumer>();
+        var consumed = false;
+        for (var wait = DateTime.UtcNow.AddSeconds(15); !consumed && DateTime.UtcNow < wait; await Task.Delay(100, TestContext.Current.CancellationToken))
+            consumed = conversationLog.Consumed.Select<MessageUnderstood>().Any(m => m.Context.Message.Message.ConversationId == "silent");
+        Assert.True(consumed, "the restarted endpoint did not consume the message published after the restart");
+    }
+
+    /// <summary>A broker that counts no consumer on one queue (and a healthy one on every other).</summary>
+    private sealed class NoConsumerOn(string queue) : ServiceDefaults.Bus.QueueDepth.IQueueConsumerCount
+    {
+        public Task<long?> CountAsync(string name, CancellationToken cancellationToken) => Task.FromResult<long?>(name == queue ? 0 : 1);
+    }
 }

@@ -25,6 +25,9 @@ public sealed class SwitchableCache(ICacheStore inner) : ICacheStore
     public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
         Down ? Task.FromResult(0L) : inner.IncrementAsync(key, window, cancellationToken);
 
+    public Task<bool> DecrementIfAsync(string key, long expected, CancellationToken cancellationToken = default) =>
+        Down ? Task.FromResult(false) : inner.DecrementIfAsync(key, expected, cancellationToken);
+
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         Down ? Task.CompletedTask : inner.RemoveAsync(key, cancellationToken);
 

@@ -33,4 +33,30 @@ public sealed class QueueDepthTests
             await RabbitMqBroker.CtlAsync("delete_vhost", virtualHost);
         }
     }
+
+    [Fact]
+    public async Task Consumers_on_a_queue_are_counted_as_the_broker_sees_them()
+    {
+        var virtualHost = await RabbitMqBroker.CreateVirtualHostAsync();
+        try
+        {
+            var factory = new ConnectionFactory { HostName = RabbitMqBroker.Host, Port = RabbitMqBroker.Port, VirtualHost = virtualHost };
+            await using var connection = await factory.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.QueueDeclareAsync("nlu", durable: true, exclusive: false, autoDelete: false);
+            await using var counts = new RabbitMqQueueDepth(new RabbitMqOptions { Host = RabbitMqBroker.Host, Port = RabbitMqBroker.Port, VirtualHost = virtualHost });
+            var none = await counts.CountAsync("nlu", default);
+
+            var tag = await channel.BasicConsumeAsync("nlu", autoAck: false, new RabbitMQ.Client.Events.AsyncEventingBasicConsumer(channel));
+            var one = await counts.CountAsync("nlu", default);
+            await channel.BasicCancelAsync(tag);
+
+            Assert.Equal((0L, 1L), (none, one));
+            Assert.Null(await counts.CountAsync("not-declared", default));
+        }
+        finally
+        {
+            await RabbitMqBroker.CtlAsync("delete_vhost", virtualHost);
+        }
+    }
 }

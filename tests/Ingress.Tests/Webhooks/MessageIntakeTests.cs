@@ -46,6 +46,19 @@ public sealed class MessageIntakeTests
     }
 
     [Fact]
+    public async Task A_number_whose_message_the_broker_refused_is_given_back()
+    {
+        _publisher.Behaviour = (_, _) => throw new InvalidOperationException("broker down");
+        var refused = await _intake.AdmitAsync(Message(), null, CancellationToken.None);
+        _publisher.Behaviour = (_, _) => Task.CompletedTask;
+
+        await _intake.AdmitAsync(Message(), null, CancellationToken.None);
+
+        Assert.Equal(IntakeOutcome.Unavailable, refused.Outcome);
+        Assert.Equal([1L, 1L], _publisher.Published.Cast<MessageReceived>().Select(m => m.Sequence));
+    }
+
+    [Fact]
     public async Task A_client_that_hung_up_still_gets_its_message_queued_and_its_retry_is_a_duplicate()
     {
         using var hungUp = new CancellationTokenSource();
