@@ -32,12 +32,7 @@ public sealed class ReceiveEndpointWatchdogTests
         await watchdog.StopAsync(CancellationToken.None);
 
         Assert.Equal(BusHealthStatus.Healthy, bus.CheckHealth().Endpoints[name].Status);
-        await host.Harness.Bus.Publish(Some.Understood(Some.Message("after the restart", conversationId: "watchdog")), TestContext.Current.CancellationToken);
-        var conversationLog = host.Harness.GetConsumerHarness<ChatbotPipeline.Consumers.ConversationLog.ConversationLogConsumer>();
-        var consumed = false;
-        for (var wait = DateTime.UtcNow.AddSeconds(15); !consumed && DateTime.UtcNow < wait; await Task.Delay(100, TestContext.Current.CancellationToken))
-            consumed = conversationLog.Consumed.Select<MessageUnderstood>().Any(m => m.Context.Message.Message.ConversationId == "watchdog");
-        Assert.True(consumed, "the restarted endpoint did not consume the message published after the restart");
+        await AssertConsumesAsync(host, "watchdog");
     }
 
     [Fact]
@@ -60,11 +55,16 @@ public sealed class ReceiveEndpointWatchdogTests
         await watchdog.StopAsync(CancellationToken.None);
 
         Assert.True(watchdog.Restarts >= 1, "the endpoint whose queue had no consumer was not restarted");
-        await host.Harness.Bus.Publish(Some.Understood(Some.Message("after the restart", conversationId: "silent")), TestContext.Current.CancellationToken);
+        await AssertConsumesAsync(host, "silent");
+    }
+
+    private static async Task AssertConsumesAsync(PipelineTestHost host, string conversationId)
+    {
+        await host.Harness.Bus.Publish(Some.Understood(Some.Message("after the restart", conversationId: conversationId)), TestContext.Current.CancellationToken);
         var conversationLog = host.Harness.GetConsumerHarness<ChatbotPipeline.Consumers.ConversationLog.ConversationLogConsumer>();
         var consumed = false;
         for (var wait = DateTime.UtcNow.AddSeconds(15); !consumed && DateTime.UtcNow < wait; await Task.Delay(100, TestContext.Current.CancellationToken))
-            consumed = conversationLog.Consumed.Select<MessageUnderstood>().Any(m => m.Context.Message.Message.ConversationId == "silent");
+            consumed = conversationLog.Consumed.Select<MessageUnderstood>().Any(m => m.Context.Message.Message.ConversationId == conversationId);
         Assert.True(consumed, "the restarted endpoint did not consume the message published after the restart");
     }
 
