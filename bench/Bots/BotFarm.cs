@@ -60,7 +60,7 @@ internal sealed class BotFarm
             return ModelRepository.Serialize(new TrainedNluModel(new NluModel(trained.Model, null), trained.Metrics, trainer.Settings));
         }).ToList();
         var createdAt = DateTimeOffset.UtcNow;
-        var version = $"{createdAt:yyyyMMdd'T'HHmmssfff'Z'}-bench000";
+        var version = ModelVersions.Of(createdAt, "bench000");
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, cancellationToken) =>
         {
             var id = BotId(index);

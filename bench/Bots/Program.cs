@@ -34,11 +34,11 @@ foreach (var count in options.BotCounts)
         var idleStart = await metrics.ReadAsync();
         await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
         var idleEnd = await metrics.ReadAsync();
-        var idleRss = Memory.ResidentMiB(ingress.ProcessId);
+        var idleRss = ingress.ResidentMiB();
 
         var load = await new ZipfLoad(http, ingress.Url, replies, count).RunAsync(options.Users, options.Messages);
         var loadEnd = await metrics.ReadAsync();
-        var row = new BotsRow(count, idleRss, Memory.ResidentMiB(ingress.ProcessId), Memory.PeakMiB(ingress.ProcessId), loadEnd.Series,
+        var row = new BotsRow(count, idleRss, ingress.ResidentMiB(), ingress.PeakResidentMiB(), loadEnd.Series,
             idleEnd.ObjectRequests - idleStart.ObjectRequests, idleEnd.At - idleStart.At,
             loadEnd.ObjectRequests - idleEnd.ObjectRequests, load.Elapsed, load, loadEnd.ModelsLoaded, loadEnd.Evictions);
         rows.Add(row.Markdown());

@@ -26,16 +26,3 @@ internal sealed class Scrape(HttpClient http, string url)
             Sum("chatbotpipeline_nlu_models_loaded"), Sum("chatbotpipeline_nlu_models_evictions"));
     }
 }
-
-internal static class Memory
-{
-    public static double ResidentMiB(int processId) => Read(processId, "VmRSS:");
-
-    public static double PeakMiB(int processId) => Read(processId, "VmHWM:");
-
-    private static double Read(int processId, string field)
-    {
-        var line = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-}

@@ -68,9 +68,14 @@ internal sealed class IngressProcess : IAsyncDisposable
     }
 
     /// <summary>The process's peak resident memory (VmHWM), in MiB.</summary>
-    public double PeakResidentMiB()
+    public double PeakResidentMiB() => StatusMiB("VmHWM:");
+
+    /// <summary>The process's resident memory now (VmRSS), in MiB.</summary>
+    public double ResidentMiB() => StatusMiB("VmRSS:");
+
+    private double StatusMiB(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 

@@ -123,7 +123,7 @@ public sealed partial class BotModelTrainer(
             return TrainingOutcome.Refused(botId, refusal) with { Run = measured };
 
         var createdAt = time.GetUtcNow();
-        var version = $"{createdAt.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}-{data.Hash[..8]}";
+        var version = ModelVersions.Of(createdAt, data.Hash);
         var manifest = await models.PublishAsync(botId, version, createdAt, data.Hash, candidate, cancellationToken);
         await PruneAsync(botId);
         return TrainingOutcome.Published(manifest) with { Run = measured with { ModelVersion = version } };

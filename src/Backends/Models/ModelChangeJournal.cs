@@ -24,7 +24,7 @@ public sealed class ModelChangeJournal(IObjectStore objects)
         objects.PutAsync(Key(at, version, botId), Stream.Null, cancellationToken);
 
     public Task RecordWithdrawnAsync(string botId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        objects.PutAsync(Key(at, Stamp(at) + WithdrawnSuffix, botId), Stream.Null, cancellationToken);
+        objects.PutAsync(Key(at, ModelVersions.Stamp(at) + WithdrawnSuffix, botId), Stream.Null, cancellationToken);
 
     /// <summary>The changes recorded in the hours from <paramref name="since"/>'s to <paramref name="now"/>'s, oldest first.</summary>
     public async Task<IReadOnlyList<ModelChange>> ListAsync(DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
@@ -63,7 +63,4 @@ public sealed class ModelChangeJournal(IObjectStore objects)
     private static string HourPrefix(DateTimeOffset at) => $"{Prefix}{at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}/";
 
     private static DateTimeOffset Hour(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
-
-    /// <summary>The form of a version's time, so a withdrawal sorts among versions by when it happened.</summary>
-    public static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
 }

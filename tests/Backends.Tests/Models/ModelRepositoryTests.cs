@@ -126,13 +126,13 @@ public sealed class ModelRepositoryTests : IDisposable
 
         Assert.Equal([new ModelChange("demo", "20261128T100000000Z-a", false), new ModelChange("other", "20261128T115900000Z-b", false)], firstTwoHours);
         Assert.Equal(3, all.Count);
-        Assert.Equal([new ModelChange("demo", ModelChangeJournal.Stamp(Created.AddHours(3)), true)], later);
+        Assert.Equal([new ModelChange("demo", ModelVersions.Stamp(Created.AddHours(3)), true)], later);
         Assert.Null(await _repository.GetCurrentAsync("demo", CancellationToken.None));
         Assert.Empty(await _objects.ListAsync("models/demo/"));
 
         await _repository.Changes.PruneAsync(Created.AddHours(2) + ModelChangeJournal.Kept, CancellationToken.None);
 
-        Assert.Equal([new ModelChange("demo", ModelChangeJournal.Stamp(Created.AddHours(3)), true)],
+        Assert.Equal([new ModelChange("demo", ModelVersions.Stamp(Created.AddHours(3)), true)],
             await _repository.Changes.ListAsync(Created, Created.AddHours(3), CancellationToken.None));
     }
 

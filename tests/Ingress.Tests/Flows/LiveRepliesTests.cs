@@ -43,13 +43,8 @@ public sealed class LiveRepliesTests(ReadyIngress ingress) : IClassFixture<Ready
     {
         var client = ingress.Factory.CreateClient();
         using var mine = await Chat.OpenSessionAsync(client);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/rest/demo")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new { sender = "someone-else", message = "hello" }),
-        };
-        request.Headers.Add(ChatbotPipeline.Ingress.Webhooks.RestWebhookApi.ChatSessionHeader, mine.Token);
 
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await Chat.PostWithSessionAsync(client, "someone-else", mine.Token, "hello");
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("does not open", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -26,14 +26,15 @@ public static class Chat
     }
 
     /// <summary>Posts as the page does: its conversation, its session token in the header that asks for the stream.</summary>
-    public static async Task SendAsync(HttpClient client, ChatPageSession session, string message, string bot = "demo")
+    public static async Task SendAsync(HttpClient client, ChatPageSession session, string message, string bot = "demo") =>
+        Assert.Equal(HttpStatusCode.Accepted, (await PostWithSessionAsync(client, session.ConversationId, session.Token, message, bot)).StatusCode);
+
+    /// <summary>A REST message as <paramref name="sender"/> carrying <paramref name="token"/> in the chat-session header.</summary>
+    public static async Task<HttpResponseMessage> PostWithSessionAsync(HttpClient client, string sender, string token, string message, string bot = "demo")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/rest/{bot}")
-        {
-            Content = JsonContent.Create(new { sender = session.ConversationId, message }),
-        };
-        request.Headers.Add(ChatbotPipeline.Ingress.Webhooks.RestWebhookApi.ChatSessionHeader, session.Token);
-        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(request)).StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/rest/{bot}") { Content = JsonContent.Create(new { sender, message }) };
+        request.Headers.Add(ChatbotPipeline.Ingress.Webhooks.RestWebhookApi.ChatSessionHeader, token);
+        return await client.SendAsync(request);
     }
 
     /// <summary>The logged turns of a conversation once there are <paramref name="count"/> of them.</summary>
