@@ -22,12 +22,17 @@ public sealed partial class ConversationOrder(ConversationSequences sequences, T
     public Task<long> LastDoneAsync(MessageReceived message, CancellationToken cancellationToken) =>
         message.Sequence <= 0 ? Task.FromResult(0L) : sequences.LastDoneAsync(message.BotId, message.ConversationId, cancellationToken);
 
-    /// <summary>Throws when the message must wait for its predecessor, given the number last finished.</summary>
+    /// <summary>
+    /// Throws when the message must wait for its predecessor, given the number last finished. Numbers Ingress marked
+    /// void (their publish failed after a later message was numbered) are not waited for.
+    /// </summary>
     /// <exception cref="ConversationOutOfOrderException">An earlier message of the conversation is not finished yet.</exception>
-    public void EnsureTurn(MessageReceived message, long done)
+    public async Task EnsureTurnAsync(MessageReceived message, long done, CancellationToken cancellationToken)
     {
         // Lower or equal: a redelivery, or numbering that restarted after a quiet day; both are taken as they come.
         if (message.Sequence <= 0 || message.Sequence <= done + 1)
+            return;
+        if (await sequences.AllVoidAsync(message.BotId, message.ConversationId, done + 1, message.Sequence - 1, cancellationToken))
             return;
         if (time.GetUtcNow() - message.ReceivedAt < TimeSpan.FromSeconds(options.Value.OrderWaitSeconds))
             throw new ConversationOutOfOrderException(message.ConversationId, message.Sequence, done);

@@ -63,7 +63,7 @@ public sealed partial class NluConsumer(
                 throw new ConversationHeldException(message.ConversationId);
             // Another replica may not have finished the conversation's previous message yet: this one waits its turn.
             var doneBefore = state.Done.Result;
-            order.EnsureTurn(message, doneBefore);
+            await order.EnsureTurnAsync(message, doneBefore, cancellationToken);
 
             var understood = await UnderstandAsync(message, botReading.Result ?? throw new UnknownBotException(message.BotId), state, cancellationToken);
             await PublishAsync(context, understood, cancellationToken);

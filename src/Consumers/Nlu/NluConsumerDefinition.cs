@@ -1,11 +1,10 @@
 using ChatbotPipeline.Consumers.Actions;
-using ChatbotPipeline.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Nlu;
 
-/// <summary>Queue <c>nlu</c>: bounded concurrency, one conversation's messages in order, brief retries for transient faults.</summary>
+/// <summary>Queue <c>nlu</c>: bounded concurrency, one conversation's messages in order (<see cref="ConversationLease"/>, <see cref="ConversationOrder"/>), brief retries for transient faults.</summary>
 public sealed class NluConsumerDefinition : ConsumerDefinition<NluConsumer>
 {
     private readonly NluOptions _options;
@@ -40,8 +39,7 @@ public sealed class NluConsumerDefinition : ConsumerDefinition<NluConsumer>
             retry.Ignore<ConversationHeldException>();
             retry.Ignore<ConversationOutOfOrderException>();
         });
-        // Two messages of one conversation racing would both read the same context: partition by conversation.
-        consumerConfigurator.Message<MessageReceived>(message =>
-            message.UsePartitioner(_options.ConcurrentMessageLimit, c => c.Message.ConversationId));
+        // No partition by conversation: the conversation lease keeps its messages one at a time without queueing them
+        // behind one another, so a message waiting for its predecessor never holds up the predecessor itself.
     }
 }

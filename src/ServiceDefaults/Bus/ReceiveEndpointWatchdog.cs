@@ -8,8 +8,9 @@ namespace ChatbotPipeline.ServiceDefaults.Bus;
 /// Restarts a receive endpoint the bus left stopped. When a RabbitMQ broker goes away under load, MassTransit stops
 /// every endpoint and waits for its consumers; one that is still busy past the stop timeout ends as "Consumer stop
 /// canceled" and that endpoint never receives again, while the others reconnect (seen on <c>nlu</c> in the fault
-/// suite, and reported upstream). So: when one endpoint stays unhealthy while others are healthy again (the broker is
-/// back), it is stopped and started anew. A broker that is down keeps every endpoint unhealthy and is left alone.
+/// suite, and reported upstream). So: when one endpoint stays unhealthy while the broker is back — another endpoint is
+/// healthy again, or the broker answers a question about the endpoint's queue (every endpoint may have ended so under
+/// a busy CPU) — it is stopped and started anew. A broker that is down is left alone.
 /// Such an endpoint may also go on saying it is healthy with no consumer on its queue: where the broker can say how many
 /// consumers a queue has (<see cref="QueueDepth.IQueueConsumerCount"/>), an endpoint whose queue has none for as long
 /// is restarted too — this replica's consumer alone would be counted.
@@ -54,7 +55,7 @@ public sealed partial class ReceiveEndpointWatchdog(
     {
         var endpoints = bus.CheckHealth().Endpoints;
         var now = time.GetUtcNow();
-        var brokerBack = endpoints.Values.Any(e => e.Status == BusHealthStatus.Healthy);
+        var brokerBack = endpoints.Values.Any(e => e.Status == BusHealthStatus.Healthy) || await BrokerAnswersAsync(endpoints, stoppingToken);
         foreach (var (name, endpoint) in endpoints)
         {
             if (endpoint.Status == BusHealthStatus.Healthy)
@@ -87,6 +88,22 @@ public sealed partial class ReceiveEndpointWatchdog(
             }
             receiveEndpoint.Start(stoppingToken);
             Interlocked.Increment(ref _restarts);
+        }
+    }
+
+    /// <summary>True when the broker answers for a queue of an endpoint that ran, though no endpoint says it is healthy.</summary>
+    private async Task<bool> BrokerAnswersAsync(IReadOnlyDictionary<string, EndpointHealthResult> endpoints, CancellationToken cancellationToken)
+    {
+        var ran = endpoints.Where(e => _seenHealthy.Contains(e.Key)).Select(e => e.Value.InputAddress).FirstOrDefault(a => a is not null);
+        if (consumers is null || ran is not { } address)
+            return false;
+        try
+        {
+            return await consumers.CountAsync(address.AbsolutePath.Split('/')[^1], cancellationToken) is not null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -58,6 +58,30 @@ public sealed class ReceiveEndpointWatchdogTests
         await AssertConsumesAsync(host, "silent");
     }
 
+    [Fact]
+    public async Task Every_endpoint_left_stopped_is_restarted_once_the_broker_answers_again()
+    {
+        await using var host = await new PipelineTestHost().StartAsync();
+        var bus = host.Get<IBusControl>();
+        using var watchdog = new ReceiveEndpointWatchdog(bus, TimeProvider.System, NullLogger<ReceiveEndpointWatchdog>.Instance, new NoConsumerOn(""))
+        {
+            RestartAfter = TimeSpan.FromMilliseconds(500),
+            Every = TimeSpan.FromMilliseconds(200),
+        };
+        await watchdog.StartAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken); // it sees the endpoints healthy first
+
+        foreach (var endpoint in bus.CheckHealth().Endpoints.Values)
+            await endpoint.ReceiveEndpoint!.Stop(TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (bus.CheckHealth().Endpoints.Values.Any(e => e.Status != BusHealthStatus.Healthy) && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        await watchdog.StopAsync(CancellationToken.None);
+
+        Assert.All(bus.CheckHealth().Endpoints.Values, e => Assert.Equal(BusHealthStatus.Healthy, e.Status));
+        await AssertConsumesAsync(host, "all-stopped");
+    }
+
     private static async Task AssertConsumesAsync(PipelineTestHost host, string conversationId)
     {
         await host.Harness.Bus.Publish(Some.Understood(Some.Message("after the restart", conversationId: conversationId)), TestContext.Current.CancellationToken);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Consumers.Nlu;
+using ChatbotPipeline.Consumers.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -58,20 +59,42 @@ public sealed class ConversationLeaseTests : IDisposable
     [Fact]
     public async Task A_lease_whose_holder_died_runs_out_and_the_conversation_moves_on()
     {
-        var leases = new ConversationLease(Memory(), Lasting(1));
-        _ = await leases.AcquireAsync("bot", "c1", default); // never released, as by a crashed replica
+        var cache = Memory();
+        _ = await new ConversationLease(cache, Lasting(1)).AcquireAsync("bot", "c1", default); // never released: a replica that crashed
 
         var started = DateTime.UtcNow;
-        await using var next = await leases.AcquireAsync("bot", "c1", default);
+        await using var next = await new ConversationLease(cache, Lasting(1)).AcquireAsync("bot", "c1", default);
 
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
     }
 
-    /// <summary>While one replica holds the conversation, the other's acquire does not complete; it does once released.</summary>
-    private static async Task AssertExclusiveAsync(ICacheStore first, ICacheStore? second)
+    [Fact]
+    public async Task Within_a_replica_the_conversation_is_held_even_while_the_cache_is_unreachable()
     {
-        var one = new ConversationLease(first, Lasting(30));
-        var two = new ConversationLease(second ?? first, Lasting(30));
+        var leases = new ConversationLease(new SwitchableCache(Memory()) { Down = true }, Lasting(30));
+        await AssertExclusiveAsync(leases, leases);
+    }
+
+    [Fact]
+    public async Task A_holder_that_gives_the_conversation_back_lets_the_next_one_in_at_once()
+    {
+        // What a message waiting for its predecessor does between tries: the predecessor must not queue behind it.
+        var leases = new ConversationLease(Memory(), Lasting(30));
+        for (var i = 0; i < 3; i++)
+        {
+            var waiter = await leases.AcquireAsync("bot", "c1", default);
+            var predecessor = leases.AcquireAsync("bot", "c1", default);
+            await waiter.DisposeAsync();
+            await (await predecessor.WaitAsync(TimeSpan.FromSeconds(2))).DisposeAsync();
+        }
+    }
+
+    /// <summary>While one replica holds the conversation, the other's acquire does not complete; it does once released.</summary>
+    private static Task AssertExclusiveAsync(ICacheStore first, ICacheStore? second) =>
+        AssertExclusiveAsync(new ConversationLease(first, Lasting(30)), new ConversationLease(second ?? first, Lasting(30)));
+
+    private static async Task AssertExclusiveAsync(ConversationLease one, ConversationLease two)
+    {
         var held = await one.AcquireAsync("bot", "c1", default);
 
         var waiting = two.AcquireAsync("bot", "c1", default);

@@ -5,6 +5,7 @@ using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Tests.Nlu;
 
@@ -69,6 +70,22 @@ public sealed class NluConsumerTests : IAsyncLifetime
 
         Assert.Equal("greet", verdict.Intent);
         Assert.Equal(5, await _host.Get<Backends.Cache.ConversationSequences>().LastDoneAsync(Some.BotId, "gap", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_message_after_a_void_number_does_not_wait_for_it()
+    {
+        var sequences = _host.Get<Backends.Cache.ConversationSequences>();
+        for (var i = 1; i <= 3; i++)
+            Assert.Equal(i, await sequences.NextAsync(Some.BotId, "void", CancellationToken.None));
+        await UnderstandAsync(Some.Message("hello", conversationId: "void") with { Sequence = 1 });
+        await sequences.ReturnAsync(Some.BotId, "void", 2, CancellationToken.None); // 3 was taken: 2 cannot be given back
+
+        var started = DateTime.UtcNow;
+        await UnderstandAsync(Some.Message("thanks", conversationId: "void") with { Sequence = 3 });
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(_host.Get<IOptions<NluOptions>>().Value.OrderWaitSeconds),
+            "The message waited out the order wait for a number that was void.");
     }
 
     [Fact]

@@ -44,7 +44,10 @@ public static class Outcome
             load.Refusals,
             load.LongestAnswer.TotalSeconds,
             recovery,
-            hosts.StarvationWarnings().Count());
+            hosts.StarvationWarnings().Count(),
+            // ReceiveEndpointWatchdog's and ConversationOrder's warnings: the suite shows when they acted.
+            hosts.LinesSaying("restarting it").Count(),
+            hosts.LinesSaying("without waiting any longer").Count());
     }
 
     private static async Task<IReadOnlyList<(string MessageId, string Text)>> TurnsAsync(string databasePath)

@@ -72,9 +72,12 @@ public sealed class PipelineHosts : IAsyncDisposable
     public Task KillAsync(string host) => _hosts[host].Process.KillAsync();
 
     /// <summary>Lines a host logged that say its thread pool could not keep up.</summary>
-    public IEnumerable<string> StarvationWarnings() => _started
+    public IEnumerable<string> StarvationWarnings() => LinesSaying("thread pool starvation");
+
+    /// <summary>The hosts' log lines that contain <paramref name="text"/> (case-insensitive): what they repaired on their own.</summary>
+    public IEnumerable<string> LinesSaying(string text) => _started
         .SelectMany(h => h.Process.Output.Split('\n'))
-        .Where(line => line.Contains("thread pool starvation", StringComparison.OrdinalIgnoreCase));
+        .Where(line => line.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     public async ValueTask DisposeAsync()
     {

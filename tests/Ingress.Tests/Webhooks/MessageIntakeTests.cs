@@ -59,6 +59,22 @@ public sealed class MessageIntakeTests
     }
 
     [Fact]
+    public async Task A_refused_number_a_later_message_took_past_is_marked_void()
+    {
+        var sequences = new ConversationSequences(_cache);
+        var refusing = new TaskCompletionSource();
+        _publisher.Behaviour = (_, _) => refusing.Task;
+        var first = _intake.AdmitAsync(Message(), null, CancellationToken.None);
+        _publisher.Behaviour = (_, _) => Task.CompletedTask;
+        await _intake.AdmitAsync(Message(), null, CancellationToken.None); // numbered 2 while 1 is still publishing
+        refusing.SetException(new InvalidOperationException("broker down"));
+
+        Assert.Equal(IntakeOutcome.Unavailable, (await first).Outcome);
+        Assert.True(await sequences.AllVoidAsync("demo", "u1", 1, 1, CancellationToken.None));
+        Assert.False(await sequences.AllVoidAsync("demo", "u1", 1, 2, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_client_that_hung_up_still_gets_its_message_queued_and_its_retry_is_a_duplicate()
     {
         using var hungUp = new CancellationTokenSource();
