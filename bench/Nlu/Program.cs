@@ -12,8 +12,8 @@ const string Usage = "usage: dotnet run -c Release --project bench/Nlu -- --trai
     + " [--threshold P] [--margin P] [--min-familiarity S] [--algorithm LinearSvm|MaximumEntropySdca|MaximumEntropyLbfgs|SupportVectorSdca] [--cost C] [--l2 L]"
     + " [--iterations N] [--threads N] [--holdout F] [--word N] [--char MIN-MAX] [--char-weight W] [--min-char-count N]"
     + " [--encoder none|minilm|minilm-static] [--encoder-weight W] [--choose-threshold-on FILE[,FILE]] [--min-in-scope F] [--shots K --seeds 1,2,3]"
-    + " [--save-model FILE] | --serving-memory-of MODEL_FILE --test FILE";
-string? train = null, test = null, oos = null, oosTrain = null, chooseOn = null, saveModel = null, servingMemoryOf = null;
+    + " [--save-model FILE] | --serving-memory-of MODEL_FILE --test FILE | --encoder-cost minilm,minilm-int8 --test FILE";
+string? train = null, test = null, oos = null, oosTrain = null, chooseOn = null, saveModel = null, servingMemoryOf = null, encoderCost = null;
 var minInScope = 0.945;
 int? shots = null;
 int[] seeds = [1, 2, 3];
@@ -45,6 +45,7 @@ for (var i = 0; i < args.Length; i++)
         case "--choose-threshold-on": chooseOn = Next(); break;
         case "--save-model": saveModel = Next(); break;
         case "--serving-memory-of": servingMemoryOf = Next(); break;
+        case "--encoder-cost": encoderCost = Next(); break;
         case "--min-in-scope": minInScope = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--threads": settings = settings with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--holdout": settings = settings with { HoldoutFraction = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -69,6 +70,14 @@ if (servingMemoryOf is not null && test is not null)
     }
     GC.Collect();
     Console.WriteLine(JsonSerializer.Serialize(new { Model = servingMemoryOf, ResidentMiB = ResidentMiB("VmRSS:"), PeakResidentMiB = PeakResidentMiB() }, JsonSerializerOptions.Web));
+    return 0;
+}
+// What a sentence never seen before costs each encoder, one call at a time on one thread.
+if (encoderCost is not null && test is not null)
+{
+    var texts = Dataset.Load(test).Select(u => u.Text).ToList();
+    foreach (var cost in EncoderCost.Measure(encoderCost.Split(','), texts))
+        Console.WriteLine(JsonSerializer.Serialize(cost, JsonSerializerOptions.Web));
     return 0;
 }
 if (train is null || test is null)

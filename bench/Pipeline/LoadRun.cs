@@ -7,12 +7,16 @@ namespace ChatbotPipeline.Bench.Pipeline;
 /// Simulated users, each in its own conversation, each waiting for the bot's reply before saying the next line
 /// (a closed loop, as people chat). Latency is webhook POST sent → reply delivered to the callback URL.
 /// </summary>
-/// <param name="uniqueTexts">Make every message's text one never seen before (a number appended), so no cache of
+/// <param name="uniqueTexts">Make every message's text one never seen before (a number new to the process appended), so no cache of
 /// sentence vectors can answer it: what a bot pays for an encoder on free text.</param>
 /// <param name="bot">The bot talked to, and <paramref name="script"/> what each user says to it in turn (default: the demo bot's order chat).</param>
 internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiver replies, bool uniqueTexts = false, string bot = "demo", string[]? script = null)
 {
     private readonly string[] Script = script ?? ["hello", "where is my order", "ORD12345", "thanks"];
+
+    // A number never used before in this process: a text never seen, as long as a chat message (a 32-digit run id made
+    // every message ~20 tokens longer, three times the transformer's work of a real one).
+    private static long _unique = Random.Shared.NextInt64(100_000, 900_000);
 
     public async Task<LatencyReport> RunAsync(int users, int messages, string runId)
     {
@@ -32,7 +36,7 @@ internal sealed class LoadRun(HttpClient http, string ingressUrl, CallbackReceiv
                 using var response = await http.PostAsJsonAsync($"{ingressUrl}/webhooks/rest/{bot}", new
                 {
                     sender = conversation,
-                    message = uniqueTexts ? $"{Script[turn % Script.Length]} {runId} {index}" : Script[turn % Script.Length],
+                    message = uniqueTexts ? $"{Script[turn % Script.Length]} {Interlocked.Increment(ref _unique)}" : Script[turn % Script.Length],
                     metadata = new { callback_url = replies.Url },
                 });
                 response.EnsureSuccessStatusCode();

@@ -40,8 +40,8 @@ public sealed class TrainingOptions
     public int MaxModelMegabytes { get; set; } = 64;
 
     /// <summary>
-    /// The sentence encoder of bots that do not choose one (their <c>encoder</c> is null): <c>minilm</c> (default) or
-    /// <c>none</c>, n-grams only, for deployments that need the most messages per second.
+    /// The sentence encoder of bots that do not choose one (their <c>encoder</c> is null): <c>minilm-int8</c> (default), <c>minilm</c>
+    /// (the float model), <c>minilm-static</c> or <c>none</c>, n-grams only, for deployments that need the most messages per second.
     /// </summary>
     public string Encoder { get; set; } = Nlu.Intents.Encoders.SentenceEncoders.Default;
 

@@ -14,7 +14,7 @@ public sealed class BotsListCommand(IAnsiConsole console) : ApiCommand<ApiSettin
         var bots = (await api.GetAsync("api/bots", cancellationToken)).AsArray();
         var table = new Table().AddColumns("Id", "Name", "Encoder", "Fallback threshold");
         foreach (var bot in bots)
-            table.AddRow(Escaped(Text(bot, "id")), Escaped(Text(bot, "name")), Escaped(Text(bot, "encoder") ?? "minilm"), Escaped(bot!["fallbackThreshold"]?.ToString()));
+            table.AddRow(Escaped(Text(bot, "id")), Escaped(Text(bot, "name")), Escaped(Text(bot, "encoder") ?? "(default)"), Escaped(bot!["fallbackThreshold"]?.ToString()));
         Console.Write(table);
         return 0;
     }

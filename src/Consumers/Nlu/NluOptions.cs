@@ -64,7 +64,7 @@ public sealed class NluOptions
     public int OrderWaitSeconds { get; set; } = 10;
 
     /// <summary>
-    /// The sentence encoders this replica serves models of (<c>minilm</c>, <c>none</c>); a model trained with another is
+    /// The sentence encoders this replica serves models of (<c>minilm-int8</c>, <c>minilm</c>, <c>minilm-static</c>, <c>none</c>); a model trained with another is
     /// refused with a log line and the previous model (or the fallback) keeps answering. Default: every one this build has.
     /// </summary>
     public List<string> Encoders { get; set; } = [];

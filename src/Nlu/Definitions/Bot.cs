@@ -12,7 +12,7 @@ namespace ChatbotPipeline.Nlu.Definitions;
 /// <param name="ActionFailureResponse">What the bot says when an API call fails; null says the pipeline's default.</param>
 /// <param name="MaxReprompts">How many times a parameter's prompt is asked again when the answer did not fill it, before the
 /// bot says so and offers to cancel. Default 2.</param>
-/// <param name="Encoder">The sentence encoder its intent model reads beside the n-grams: <c>minilm</c> (null: the default, minilm) or <c>none</c>.</param>
+/// <param name="Encoder">The sentence encoder its intent model reads beside the n-grams: <c>minilm-int8</c> (null: the default), <c>minilm</c>, <c>minilm-static</c> or <c>none</c>.</param>
 public sealed record Bot(string Id, string Name, double FallbackThreshold = Bot.DefaultFallbackThreshold, int ContextMinutes = Bot.DefaultContextMinutes,
     double AmbiguityMargin = 0,
     string? TrainingCron = null,

@@ -3,7 +3,7 @@ using ChatbotPipeline.Nlu.Intents.Encoders;
 
 namespace ChatbotPipeline.Nlu.Tests.Intents;
 
-/// <summary>The MiniLM encoder from its NuGet package (no download), and intent models that read its vectors.</summary>
+/// <summary>The MiniLM encoders from the NuGet package's graph (no download), and intent models that read their vectors.</summary>
 public sealed class SentenceEncoderTests
 {
     private static readonly IntentExample[] Examples =
@@ -18,7 +18,7 @@ public sealed class SentenceEncoderTests
     [Fact]
     public void The_same_text_gets_the_same_unit_vector_every_time()
     {
-        var encoder = SentenceEncoders.Get(SentenceEncoders.Default)!;
+        var encoder = SentenceEncoders.Get(MiniLmEncoder.EncoderName)!;
 
         var first = encoder.Encode(["where is my parcel?", "hello"]);
         var again = new MiniLmEncoder(threads: 1).Encode(["where is my parcel?"]);
@@ -29,10 +29,12 @@ public sealed class SentenceEncoderTests
         Assert.Matches("^[0-9a-f]{16}$", encoder.WeightsHash);
     }
 
-    [Fact]
-    public void A_model_with_the_encoder_knows_words_it_never_saw_in_training()
+    [Theory]
+    [InlineData(MiniLmEncoder.EncoderName)]
+    [InlineData(MiniLmInt8Encoder.EncoderName)]
+    public void A_model_with_the_encoder_knows_words_it_never_saw_in_training(string encoder)
     {
-        var trained = Trainer(SentenceEncoders.Default).Train(Examples);
+        var trained = Trainer(encoder).Train(Examples);
 
         // None of these words is in the training phrases; the n-grams alone cannot relate them.
         Assert.Equal("order", trained.Model.Predict("parcel delivery tracking").Top.Intent);
@@ -40,17 +42,19 @@ public sealed class SentenceEncoderTests
         Assert.NotNull(trained.Metrics.EncoderWeightsHash);
     }
 
-    [Fact]
-    public void A_saved_model_loads_with_its_encoder_and_predicts_the_same()
+    [Theory]
+    [InlineData(MiniLmEncoder.EncoderName)]
+    [InlineData(MiniLmInt8Encoder.EncoderName)]
+    public void A_saved_model_loads_with_its_encoder_and_predicts_the_same(string encoder)
     {
-        var trained = Trainer(SentenceEncoders.Default).Train(Examples);
+        var trained = Trainer(encoder).Train(Examples);
         using var saved = new MemoryStream();
         trained.Model.Save(saved);
         saved.Position = 0;
 
         var loaded = IntentModel.Load(saved);
 
-        Assert.Equal(SentenceEncoders.Default, loaded.Encoder!.Name);
+        Assert.Equal(encoder, loaded.Encoder!.Name);
         Assert.Equal(trained.Model.Predict("where is my parcel").Ranking, loaded.Predict("where is my parcel").Ranking);
     }
 
@@ -63,7 +67,7 @@ public sealed class SentenceEncoderTests
 
         var refusal = Assert.Throws<InvalidDataException>(() => IntentModel.Load(saved, allowedEncoders: [SentenceEncoders.None]));
 
-        Assert.Contains("'minilm' encoder", refusal.Message);
+        Assert.Contains($"'{SentenceEncoders.Default}' encoder", refusal.Message);
     }
 
     [Fact]
