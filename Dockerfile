@@ -1,4 +1,5 @@
-# One image for the three hosts (Ingress, Consumers, Training); each Deployment starts its host by command. The chatbot
+# One image for the three hosts (Ingress, Consumers, Training) and the all-in-one host that composes them (the image's
+# default command, the embedded default); each Deployment starts its host by command. The chatbot
 # CLI rides along for operators: kubectl exec deploy/ingress -- dotnet /app/cli/ChatbotPipeline.Cli.dll bots list
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
@@ -11,11 +12,13 @@ COPY src/ServiceDefaults/*.csproj src/ServiceDefaults/
 COPY src/Consumers/*.csproj src/Consumers/
 COPY src/Training/*.csproj src/Training/
 COPY src/Ingress/*.csproj src/Ingress/
+COPY src/Host/*.csproj src/Host/
 COPY src/Cli/*.csproj src/Cli/
 COPY src/Hosts.props src/
-RUN dotnet restore src/Ingress/ChatbotPipeline.Ingress.csproj && dotnet restore src/Cli/ChatbotPipeline.Cli.csproj
+RUN dotnet restore src/Host/ChatbotPipeline.Host.csproj && dotnet restore src/Cli/ChatbotPipeline.Cli.csproj
 COPY src/ src/
-RUN dotnet publish src/Ingress -c Release --no-restore -o /app/ingress \
+RUN dotnet publish src/Host -c Release --no-restore -o /app/host \
+ && dotnet publish src/Ingress -c Release --no-restore -o /app/ingress \
  && dotnet publish src/Consumers -c Release -o /app/consumers \
  && dotnet publish src/Training -c Release -o /app/training \
  && dotnet publish src/Cli -c Release --no-restore -o /app/cli
@@ -28,5 +31,5 @@ COPY --from=build /app /app
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080 DOTNET_gcServer=1
 EXPOSE 8080
-WORKDIR /app/ingress
-CMD ["dotnet", "/app/ingress/ChatbotPipeline.Ingress.dll"]
+WORKDIR /app/host
+CMD ["dotnet", "/app/host/ChatbotPipeline.Host.dll"]

@@ -24,11 +24,12 @@ internal sealed class IngressProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<IngressProcess> StartAsync(IReadOnlyDictionary<string, string>? backends = null)
+    /// <param name="host"><c>Host</c>: the embedded default, workers included; <c>Ingress</c>: the thin Ingress alone.</param>
+    public static async Task<IngressProcess> StartAsync(IReadOnlyDictionary<string, string>? backends = null, string host = "Host")
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Ingress", "bin", "Release", "net10.0", "ChatbotPipeline.Ingress.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", host, "bin", "Release", "net10.0", $"ChatbotPipeline.{host}.dll");
         if (!File.Exists(dll))
-            throw new FileNotFoundException("Build the Ingress in Release first (the bench's project reference does it).", dll);
+            throw new FileNotFoundException($"Build src/{host} in Release first (the bench's project reference does it).", dll);
         var data = Directory.CreateTempSubdirectory("chatbot-bench-").FullName;
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll)])

@@ -6,14 +6,12 @@ using ChatbotPipeline.Tests.Shared.Platforms;
 var options = BenchOptions.Parse(args);
 await using var apis = await PlatformApiSink.StartAsync();
 var settings = PlatformSamples.Settings(apis.Url).Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value!);
-if (options.IngressOnly)
-    settings["Ingress__HostWorkers"] = "false";
 foreach (var (key, value) in options.Settings)
     settings[key] = value;
-await using var ingress = await IngressProcess.StartAsync(settings);
+await using var ingress = await IngressProcess.StartAsync(settings, options.IngressOnly ? "Ingress" : "Host");
 var folder = Directory.CreateTempSubdirectory("chatbot-wrk-").FullName;
 
-Console.WriteLine($"{(options.IngressOnly ? "Ingress alone (in-memory bus, no workers)" : "Embedded default (workers in the Ingress process)")}, "
+Console.WriteLine($"{(options.IngressOnly ? "Ingress alone (in-memory bus, no workers)" : "Embedded default (the all-in-one host: workers in the same process)")}, "
     + $"{options.Connections} connections pausing {options.PauseMilliseconds} ms between requests, {options.Seconds} s per channel after 5 s warm-up");
 Console.WriteLine($"{"channel",-10} {"req/s",8} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"p99.9 ms",9} {"max ms",8} {"errors",7}  statuses");
 var run = 1;

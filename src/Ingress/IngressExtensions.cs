@@ -1,5 +1,4 @@
 using ChatbotPipeline.Ingress.ApiDocument;
-using ChatbotPipeline.Consumers;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.BotFiles;
 using ChatbotPipeline.Ingress.ChatStream;
@@ -8,15 +7,18 @@ using ChatbotPipeline.Ingress.Webhooks;
 using ChatbotPipeline.Ingress.Webhooks.Platforms;
 using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.ServiceDefaults.Bus;
-using ChatbotPipeline.Training;
 using MassTransit;
 
 namespace ChatbotPipeline.Ingress;
 
-/// <summary>Wires Ingress: admin access, chat streams, the demo bot, the bus and, when embedded, the workers.</summary>
+/// <summary>Wires Ingress: admin access, chat streams, the demo bot and the bus.</summary>
 public static partial class IngressExtensions
 {
-    public static IHostApplicationBuilder AddIngressServices(this IHostApplicationBuilder builder)
+    /// <param name="workers">
+    /// Consumers of other hosts to run on this process's bus: the all-in-one host (<c>src/Host</c>) passes the
+    /// consumers' and the trainer's, having added their services; the thin Ingress passes none.
+    /// </param>
+    public static IHostApplicationBuilder AddIngressServices(this IHostApplicationBuilder builder, params Action<IBusRegistrationConfigurator>[] workers)
     {
         var services = builder.Services;
         services.AddApiDocument();
@@ -52,15 +54,7 @@ public static partial class IngressExtensions
         services.AddHostedService<DemoBotSeeder>();
         services.AddProblemDetails();
 
-        var hostWorkers = builder.Configuration.GetSection(IngressOptions.Section).Get<IngressOptions>()?.HostWorkers ?? true;
-        if (!hostWorkers)
-        {
-            builder.AddPipelineBus(AddIngressConsumers);
-            return builder;
-        }
-        builder.AddConsumerServices();
-        builder.AddTrainingServices();
-        builder.AddPipelineBus(AddIngressConsumers, ConsumersExtensions.AddPipelineConsumers, TrainingExtensions.AddTrainingConsumers);
+        builder.AddPipelineBus([AddIngressConsumers, .. workers]);
         return builder;
     }
 
@@ -81,6 +75,6 @@ public static partial class IngressExtensions
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development admin API key in use: X-Api-Key: {ApiKey} (set Admin__ApiKey to replace it)")]
     private static partial void LogDefaultKey(ILogger logger, string apiKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Development environment set by launch profile '{Profile}' (dotnet run); to run as Production: dotnet run --project src/Ingress --no-launch-profile, with ASPNETCORE_ENVIRONMENT=Production and Admin__ApiKey")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development environment set by launch profile '{Profile}' (dotnet run); to run as Production: dotnet run --project src/Host --no-launch-profile, with ASPNETCORE_ENVIRONMENT=Production and Admin__ApiKey")]
     private static partial void LogLaunchProfile(ILogger logger, string profile);
 }

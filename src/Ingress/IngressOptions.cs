@@ -6,12 +6,6 @@ public sealed class IngressOptions
     public const string Section = "Ingress";
 
     /// <summary>
-    /// Host the consumers and the trainer in this process: the embedded default, one process for everything.
-    /// Set false when <c>src/Consumers</c> and <c>src/Training</c> run as their own hosts. Default true.
-    /// </summary>
-    public bool HostWorkers { get; set; } = true;
-
-    /// <summary>
     /// Messages one sender may send one bot per minute on one channel before webhooks answer 429; 0 turns the limit
     /// off. Counted in the cache, so replicas share it on Redis. Default 60: a person types far slower, a loop does not.
     /// </summary>

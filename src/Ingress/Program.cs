@@ -1,12 +1,10 @@
 using ChatbotPipeline.Backends;
 using ChatbotPipeline.Ingress;
-using ChatbotPipeline.Ingress.ApiDocument;
-using ChatbotPipeline.Ingress.Admin;
-using ChatbotPipeline.Ingress.ChatStream;
-using ChatbotPipeline.Ingress.Webhooks;
 using ChatbotPipeline.ServiceDefaults;
 using ChatbotPipeline.ServiceDefaults.Startup;
 
+// The thin Ingress: webhooks, pages and the admin API; the consumers and the trainer run in their own hosts
+// (src/Consumers, src/Training), or with it in the all-in-one host (src/Host).
 // A wrong setting ends in one line naming the key and what it accepts, not a stack trace.
 return await StartupErrors.RunAsync(typeof(Program).Assembly, async () =>
 {
@@ -16,26 +14,9 @@ return await StartupErrors.RunAsync(typeof(Program).Assembly, async () =>
     builder.AddBackends();
     builder.AddIngressServices();
 
-    var app = builder.Build();
-    // Settings are checked before anything starts, so a wrong one is the only line printed (no bus start and stop around it).
-    app.ValidateSettings();
-
-    app.UseTrustedProxies();
-    app.UseWhen(context => context.Request.Path.StartsWithSegments("/webhooks"),
-        webhooks => webhooks.Use(app.Services.GetRequiredService<WebhookMetrics>().MeasureAsync));
-    app.UseDefaultFiles();
-    app.UseStaticFiles();
-    app.MapDefaultEndpoints();
-    app.MapWebhooks();
-    app.MapChatStream();
-    app.MapAdminApi();
-    app.MapDashboard();
-    app.MapApiDocument();
-    app.LogDevelopmentApiKey();
-
-    await app.RunAsync();
+    await builder.Build().UseIngress().RunAsync();
     return 0;
 });
 
-/// <summary>The Ingress host; public so end-to-end tests can start it with WebApplicationFactory.</summary>
+/// <summary>The thin Ingress host; public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -65,7 +65,8 @@ public sealed class ChartTests
             Assert.Equal(deployment.Spec.Selector.MatchLabels, deployment.Spec.Template.Metadata.Labels);
         }
         var ingress = chart.Deployment("ingress").Spec.Template.Spec.Containers[0];
-        Assert.Contains(ingress.Env, e => e is { Name: "Ingress__HostWorkers", Value: "false" });
+        // The thin Ingress, not the all-in-one host: the workers run in their own deployments.
+        Assert.Equal("/app/ingress/ChatbotPipeline.Ingress.dll", ingress.Command[1]);
         Assert.Equal(chart.All<V1Service>().Single().Spec.Selector, chart.Deployment("ingress").Spec.Selector.MatchLabels);
     }
 

@@ -1,3 +1,4 @@
+using ChatbotPipeline.ServiceDefaults;
 using System.Text.Json;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Contracts;

@@ -1,3 +1,4 @@
+using ChatbotPipeline.ServiceDefaults;
 using System.Net;
 using System.Net.Sockets;
 

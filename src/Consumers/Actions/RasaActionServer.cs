@@ -1,3 +1,4 @@
+using ChatbotPipeline.ServiceDefaults;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;

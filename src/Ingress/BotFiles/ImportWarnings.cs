@@ -50,7 +50,7 @@ public static partial class ImportWarnings
     {
         if (!Uri.TryCreate(Expressions().Replace(api.Url, "x"), UriKind.Absolute, out var url))
             warn($"The API URL '{api.Url}' is not an absolute http(s) URL; the call will fail and the bot says its failure response.");
-        else if (Consumers.Actions.ActionHostPolicy.HostRefusal(url, actionHosts) is { } refusal)
+        else if (ServiceDefaults.ActionHostPolicy.HostRefusal(url, actionHosts) is { } refusal)
         {
             var entry = url.Port is 80 or 443 ? url.IdnHost : $"{url.IdnHost}:{url.Port}";
             warn($"The API call goes to {url.IdnHost}: {refusal} Add it with PATCH /api/bots/{{botId}} {{\"actionHosts\": [\"{entry}\"]}} (chatbot bots set BOT --action-hosts {entry}) or the call is refused.");

@@ -29,7 +29,6 @@ public sealed class PipelineHosts : IAsyncDisposable
             ["Cache__Provider"] = "Redis",
             ["Cache__Redis__Configuration"] = redisConfiguration,
             ["Bus__PublishTimeoutSeconds"] = $"{PublishTimeoutSeconds}",
-            ["Ingress__HostWorkers"] = "false",
             ["Ingress__SenderMessagesPerMinute"] = "0",
             // A claim left by a killed notification consumer lasts one attempt (5 s + 5 s), and is waited out in 500 ms steps.
             ["Notifications__TimeoutSeconds"] = "5",

@@ -82,7 +82,7 @@ public sealed class ApiDocumentTests(ReadyIngress ingress) : IClassFixture<Ready
         Assert.SkipWhen(HeadlessChromium.Path is null, "Chromium is not installed (apt-get install chromium, or set CHROMIUM).");
         using var folder = new TempFolder();
         var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        await using var host = HostProcess.Start("Ingress", new Dictionary<string, string>
+        await using var host = HostProcess.Start("Host", new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = url,

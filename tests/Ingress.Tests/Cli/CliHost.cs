@@ -23,7 +23,7 @@ public sealed class CliHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _ingress = HostProcess.Start("Ingress", new Dictionary<string, string>
+        _ingress = HostProcess.Start("Host", new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = Url,

@@ -20,7 +20,7 @@ public sealed class DashboardTests : IDisposable
     {
         Assert.SkipWhen(HeadlessChromium.Path is null, "Chromium is not installed (apt-get install chromium, or set CHROMIUM).");
         var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>
+        await using var ingress = HostProcess.Start("Host", new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = url,

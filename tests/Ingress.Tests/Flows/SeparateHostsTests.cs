@@ -67,7 +67,7 @@ public sealed class SeparateHostsTests : IDisposable
 
         // Ingress first: it seeds the demo bot, whose training request then waits on the broker for the trainer.
         await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>(shared)
-            { ["ASPNETCORE_URLS"] = ingressUrl, ["Ingress__HostWorkers"] = "false", ["OTEL_SERVICE_NAME"] = "ingress" });
+            { ["ASPNETCORE_URLS"] = ingressUrl, ["OTEL_SERVICE_NAME"] = "ingress" });
         using var http = new HttpClient { BaseAddress = new Uri(ingressUrl) };
         http.DefaultRequestHeaders.Add(ApiKeyFilter.Header, IngressFactory.ApiKey);
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);

@@ -15,8 +15,9 @@ public sealed class StartupErrorTests
         { "Ingress", "ASPNETCORE_ENVIRONMENT", "Production", "Configuration error: Admin:ApiKey must be set (env Admin__ApiKey)." },
         { "Ingress", "Bus__Transport", "Nonsense", "Configuration error: Bus:Transport is 'Nonsense'; use one of InMemory, RabbitMq, AmazonSqs (environment variable Bus__Transport)." },
         { "Consumers", "Bus__Transport", "Kafka", "Configuration error: Bus:Transport is 'Kafka'; use one of InMemory, RabbitMq, AmazonSqs (environment variable Bus__Transport)." },
-        { "Training", "Training__Encoder", "bert", "Configuration error: Training:Encoder must be one of none, minilm, minilm-static." },
-        { "Ingress", "Training__Encoder", "bert", "Configuration error: Training:Encoder must be one of none, minilm, minilm-static." },
+        { "Training", "Training__Encoder", "bert", $"Configuration error: Training:Encoder must be one of {string.Join(", ", Nlu.Intents.Encoders.SentenceEncoders.Names)}." },
+        { "Host", "Training__Encoder", "bert", $"Configuration error: Training:Encoder must be one of {string.Join(", ", Nlu.Intents.Encoders.SentenceEncoders.Names)}." },
+        { "Host", "Bus__Transport", "Nonsense", "Configuration error: Bus:Transport is 'Nonsense'; use one of InMemory, RabbitMq, AmazonSqs (environment variable Bus__Transport)." },
         { "Ingress", "Bus__PublishTimeoutSeconds", "-1",
             "Configuration error: Bus:PublishTimeoutSeconds is '-1': The field PublishTimeoutSeconds must be between 1 and 120. (environment variable Bus__PublishTimeoutSeconds)." },
     };

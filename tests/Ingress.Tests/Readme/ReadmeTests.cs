@@ -52,7 +52,7 @@ public sealed partial class ReadmeTests
         var home = Directory.CreateDirectory(Path.Combine(work.Path, "home")).FullName;
         // The blocks run from the repository's root, as the README says; what they write there is removed afterwards.
         var before = Directory.GetFileSystemEntries(Root).ToHashSet();
-        await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>
+        await using var ingress = HostProcess.Start("Host", new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = "http://localhost:5080",

@@ -143,7 +143,7 @@ public sealed class AttackedProcessTests(AttackedProcessTests.Pipeline pipeline)
         public async ValueTask InitializeAsync()
         {
             var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-            Process = HostProcess.Start("Ingress", new Dictionary<string, string>
+            Process = HostProcess.Start("Host", new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ASPNETCORE_URLS"] = url,

@@ -7,12 +7,12 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatbotPipeline.Ingress.Tests.Support;
 
-/// <summary>The real Ingress host, embedded workers included, over its own data folder.</summary>
+/// <summary>The embedded default — the all-in-one host: Ingress with the workers — over its own data folder.</summary>
 /// <param name="logs">Receives the host's logs besides its console, for tests that inspect them.</param>
 /// <param name="services">Changes to the host's services, for tests that observe it (an in-memory trace exporter).</param>
 public sealed class IngressFactory(string dataFolder, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null,
     ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
-    : WebApplicationFactory<Program>
+    : WebApplicationFactory<ChatbotPipeline.Host.AllInOne>
 {
     public const string ApiKey = "test-admin-key-0123456789";
 

@@ -1,14 +1,13 @@
-using ChatbotPipeline.ServiceDefaults;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ChatbotPipeline.Consumers.Actions;
+namespace ChatbotPipeline.ServiceDefaults;
 
 /// <summary>
 /// Where a bot's API calls may go. Whoever writes a bot's templates chooses the URL and whoever chats fills its
 /// parameters, and the call leaves from inside the network: so the host must be on the bot's <c>actionHosts</c>, and an
 /// address that is private, loopback or link-local (cloud metadata, admin ports) is refused unless its host is listed
-/// by name — checked on the addresses the connection actually uses, after DNS (<see cref="ActionHttpHandler"/>). An entry
+/// by name — checked on the addresses the connection actually uses, after DNS (the actions consumer's HTTP handler). An entry
 /// may name a port (<c>api.example.com:8443</c>); without one it allows 80 and 443 only, so listing a host does not open
 /// its admin and database ports too.
 /// </summary>
