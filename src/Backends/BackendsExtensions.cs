@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using ChatbotPipeline.Backends.Analytics;
-using ChatbotPipeline.Backends.Exports;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Documents.Mongo;
+using ChatbotPipeline.Backends.Exports;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Backends.Objects;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpenTelemetry.Trace;
 using MongoDB.Driver;
+using OpenTelemetry.Trace;
 
 namespace ChatbotPipeline.Backends;
 

@@ -1,17 +1,17 @@
 using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Consumers.Alerts;
 using ChatbotPipeline.Consumers.Analytics;
-using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Exports;
+using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Consumers.Notifications.Platforms;
-using ChatbotPipeline.ServiceDefaults.Channels;
-using ChatbotPipeline.Consumers.Nlu;
+using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue;
 using ChatbotPipeline.Nlu.Dialogue.Stories;
 using ChatbotPipeline.Nlu.Templates;
 using ChatbotPipeline.ServiceDefaults;
+using ChatbotPipeline.ServiceDefaults.Channels;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

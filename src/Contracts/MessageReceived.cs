@@ -4,7 +4,6 @@ namespace ChatbotPipeline.Contracts;
 /// <param name="Channel">The platform, one of <see cref="ChannelNames"/>.</param>
 /// <param name="ReplyTo">Where the bot's reply goes: for <c>rest</c> a callback URL, or null when only live chat streams
 /// listen; for a platform the address its API answers (Slack channel, Telegram chat, Messenger PSID, WhatsApp or SMS number).</param>
-/// <param name="PlatformMessageId">The platform's own id for the message, when it has one; used to drop platform retries.</param>
 /// <param name="LiveChat">A web-chat page follows this conversation (the request carried its session token): its
 /// verdict is also published as <see cref="ChatStreamReply"/> for the Ingress instances' streams. Every other
 /// conversation costs the broker no stream delivery.</param>
@@ -20,6 +19,5 @@ public sealed record MessageReceived(
     string? ReplyTo,
     DateTimeOffset ReceivedAt,
     IReadOnlyDictionary<string, string> Metadata,
-    string? PlatformMessageId = null,
     bool LiveChat = false,
     long Sequence = 0);

@@ -1,12 +1,12 @@
-using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.Admin;
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.BotFiles;
 using ChatbotPipeline.Ingress.ChatStream;
 using ChatbotPipeline.Ingress.Seeding;
 using ChatbotPipeline.Ingress.Webhooks;
 using ChatbotPipeline.Ingress.Webhooks.Platforms;
-using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.ServiceDefaults.Channels;
 using MassTransit;
 
 namespace ChatbotPipeline.Ingress;

@@ -1,10 +1,10 @@
+using ChatbotPipeline.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using ChatbotPipeline.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 

@@ -18,14 +18,10 @@ namespace ChatbotPipeline.Training;
 /// the current version and announces it; every run is recorded in the training history.
 /// </summary>
 public sealed partial class BotModelTrainer(
-    IBotStore bots, ModelRepository models, TrainingHistory history, TrainingFailures failures, IntentModelTrainer trainer, TrainingSlots slots,
+    IBotStore bots, ModelRepository models, TrainingHistory history, TrainingFailures failures, TrainingSlots slots,
     ICacheStore cache, IOptions<TrainingOptions> options, TimeProvider time, ILogger<BotModelTrainer> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _botLocks = new(StringComparer.Ordinal);
-
-    /// <summary>Trains the bot on request; see <see cref="TrainAsync(TrainingRequest, IPublishEndpoint, CancellationToken)"/>.</summary>
-    public Task<TrainingOutcome> TrainAsync(string botId, bool force, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
-        TrainAsync(new TrainingRequest(botId, force), publisher, cancellationToken);
 
     /// <summary>
     /// Trains the bot unless the request is not forced and its current model was built from the same data.
@@ -109,7 +105,7 @@ public sealed partial class BotModelTrainer(
             try
             {
                 // Training is CPU-bound and synchronous: keep it off the caller's thread.
-                var settings = trainer.Settings with { Encoder = definition.Bot.Encoder ?? options.Value.Encoder };
+                var settings = IntentTrainingSettings.Default with { Encoder = definition.Bot.Encoder ?? options.Value.Encoder };
                 candidate = await Task.Run(() => ModelRepository.Serialize(Train(data, new IntentModelTrainer(settings))), cancellationToken);
             }
             catch (InvalidTrainingDataException exception)

@@ -1,7 +1,7 @@
 using ChatbotPipeline.Backends;
 using ChatbotPipeline.ServiceDefaults;
-using ChatbotPipeline.ServiceDefaults.Startup;
 using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.ServiceDefaults.Startup;
 using ChatbotPipeline.Training;
 
 // A wrong setting ends in one line naming the key and what it accepts, not a stack trace.

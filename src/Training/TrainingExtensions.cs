@@ -41,9 +41,8 @@ public static class TrainingExtensions
         return builder;
     }
 
-    /// <summary>The trainer and what it needs beside the backends: the intent trainer, the training places, the start-up run's state.</summary>
+    /// <summary>The trainer and what it needs beside the backends: the training places, the start-up run's state.</summary>
     public static IServiceCollection AddTrainer(this IServiceCollection services) => services
-        .AddSingleton<IntentModelTrainer>()
         .AddSingleton<BotModelTrainer>()
         .AddSingleton<TrainingSlots>()
         .AddSingleton<StartupTraining>();

@@ -1,8 +1,8 @@
 using ChatbotPipeline.Consumers.Analytics;
 using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Exports;
-using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Consumers.Nlu;
+using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 

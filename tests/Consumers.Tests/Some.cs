@@ -1,7 +1,7 @@
-using ChatbotPipeline.Nlu;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Nlu;
 using ChatbotPipeline.Nlu.Definitions;
 using ChatbotPipeline.Nlu.Intents;
 

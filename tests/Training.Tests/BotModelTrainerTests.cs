@@ -19,7 +19,7 @@ public sealed class BotModelTrainerTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private Task<TrainingOutcome> TrainAsync(bool force, string botId = Some.BotId) =>
-        _host.Get<BotModelTrainer>().TrainAsync(botId, force, _host.Harness.Bus, CancellationToken.None);
+        _host.Get<BotModelTrainer>().TrainAsync(new TrainingRequest(botId, force), _host.Harness.Bus, CancellationToken.None);
 
     [Fact]
     public async Task Training_stores_the_model_as_current_and_announces_it()

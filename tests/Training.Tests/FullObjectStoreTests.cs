@@ -29,10 +29,10 @@ public sealed class FullObjectStoreTests : IAsyncLifetime
     public async Task A_run_that_cannot_store_its_model_shows_as_failed_with_the_reason_and_raises_an_alert()
     {
         var trainer = _host.Get<BotModelTrainer>();
-        Assert.Equal(TrainingStatus.Published, (await trainer.TrainAsync(Some.BotId, force: true, _host.Harness.Bus, CancellationToken.None)).Status);
+        Assert.Equal(TrainingStatus.Published, (await trainer.TrainAsync(new TrainingRequest(Some.BotId, Force: true), _host.Harness.Bus, CancellationToken.None)).Status);
         _store.Full = true;
 
-        await Assert.ThrowsAsync<IOException>(() => trainer.TrainAsync(Some.BotId, force: true, _host.Harness.Bus, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => trainer.TrainAsync(new TrainingRequest(Some.BotId, Force: true), _host.Harness.Bus, CancellationToken.None));
 
         var history = await _host.Get<TrainingHistory>().ListAsync(Some.BotId, 20, CancellationToken.None);
         Assert.Equal(TrainingStatus.Published, history[0].Status); // the history could not be written either…

@@ -17,7 +17,7 @@ public static class CacheOnce
     /// <returns>True when the work ran now; false when the key says it was done before.</returns>
     /// <exception cref="WorkInProgressException">Another delivery is doing this work now; retry later.</exception>
     public static async Task<bool> OnceAsync(this ICacheStore cache, string key, TimeSpan remember, TimeSpan lease, TimeSpan patience,
-        Func<Task> work, CancellationToken cancellationToken)
+        TimeProvider time, Func<Task> work, CancellationToken cancellationToken)
     {
         var claim = WorkingPrefix + Guid.NewGuid().ToString("N");
         if (!await cache.TryAddCheckedAsync(key, claim, lease, cancellationToken))
@@ -36,7 +36,7 @@ public static class CacheOnce
             await cache.RemoveIfAsync(key, claim, CancellationToken.None);
             throw;
         }
-        await RememberDoneAsync(cache, key, remember, patience);
+        await RememberDoneAsync(cache, key, remember, patience, time);
         return true;
     }
 
@@ -44,9 +44,9 @@ public static class CacheOnce
     /// Records that the work is done, waiting out a cache outage: a retry that found no record would do the work again
     /// (a reply sent twice after Redis restarted empty). Nobody else can claim the work while the cache is down.
     /// </summary>
-    private static async Task RememberDoneAsync(ICacheStore cache, string key, TimeSpan remember, TimeSpan patience)
+    private static async Task RememberDoneAsync(ICacheStore cache, string key, TimeSpan remember, TimeSpan patience, TimeProvider time)
     {
-        var started = DateTime.UtcNow;
+        var started = time.GetTimestamp();
         var pause = TimeSpan.FromMilliseconds(100);
         while (true)
         {
@@ -55,9 +55,9 @@ public static class CacheOnce
                 await cache.SetCheckedAsync(key, Done, remember, CancellationToken.None);
                 return;
             }
-            catch (CacheUnavailableException) when (DateTime.UtcNow - started < patience)
+            catch (CacheUnavailableException) when (time.GetElapsedTime(started) < patience)
             {
-                await Task.Delay(pause);
+                await Task.Delay(pause, time);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 2000));
             }
         }

@@ -1,5 +1,5 @@
-using ChatbotPipeline.Nlu.Dialogue.Stories;
 using ChatbotPipeline.Nlu.Definitions;
+using ChatbotPipeline.Nlu.Dialogue.Stories;
 
 namespace ChatbotPipeline.Backends.Documents;
 

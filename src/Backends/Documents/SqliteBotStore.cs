@@ -1,6 +1,6 @@
-using Dapper;
 using ChatbotPipeline.Nlu.Definitions;
 using ChatbotPipeline.Nlu.Dialogue.Stories;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ChatbotPipeline.Backends.Documents;

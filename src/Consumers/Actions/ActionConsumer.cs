@@ -1,9 +1,9 @@
-using ChatbotPipeline.ServiceDefaults;
 using System.Text.Json;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Definitions;
 using ChatbotPipeline.Nlu.Templates;
+using ChatbotPipeline.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using ChatbotPipeline.ServiceDefaults;
 using System.Net;
 using System.Net.Sockets;
+using ChatbotPipeline.ServiceDefaults;
 
 namespace ChatbotPipeline.Consumers.Actions;
 

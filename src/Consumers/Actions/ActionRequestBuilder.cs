@@ -1,9 +1,9 @@
-using ChatbotPipeline.ServiceDefaults;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatbotPipeline.Nlu.Definitions;
 using ChatbotPipeline.Nlu.Templates;
+using ChatbotPipeline.ServiceDefaults;
 
 namespace ChatbotPipeline.Consumers.Actions;
 

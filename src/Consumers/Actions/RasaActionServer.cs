@@ -1,9 +1,9 @@
-using ChatbotPipeline.ServiceDefaults;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue.Stories;
+using ChatbotPipeline.ServiceDefaults;
 
 namespace ChatbotPipeline.Consumers.Actions;
 

@@ -1,7 +1,7 @@
 using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Documents;
-using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Consumers.Alerts;
+using ChatbotPipeline.Contracts;
 using MassTransit;
 
 namespace ChatbotPipeline.Consumers.Analytics;

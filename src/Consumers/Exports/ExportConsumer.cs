@@ -8,8 +8,9 @@ namespace ChatbotPipeline.Consumers.Exports;
 /// <summary>
 /// Writes an export once. A completed export is never written again (a redelivered request is acknowledged and
 /// dropped); a lease per export id keeps two replicas from writing the same one at once.
+/// Its outcome is the export's status (<c>GET /api/exports/{id}</c>), which is what callers poll.
 /// </summary>
-public sealed partial class ExportConsumer(ExportRecords records, ConversationExporter exporter, ICacheStore cache, TimeProvider time,
+public sealed partial class ExportConsumer(ExportRecords records, ConversationExporter exporter, ICacheStore cache,
     ILogger<ExportConsumer> logger) : IConsumer<ExportRequested>
 {
     /// <summary>Longer than any export takes; a replica that died holding it frees it after this.</summary>
@@ -43,8 +44,6 @@ public sealed partial class ExportConsumer(ExportRecords records, ConversationEx
             throw;
         }
         await records.SaveAsync(status with { State = ExportState.Completed, Manifest = manifest }, cancellationToken);
-        await context.Publish(new ExportCompleted(manifest.ExportId, manifest.BotId, manifest.Turns, manifest.Bytes, manifest.Sha256,
-            manifest.ObjectKey, time.GetUtcNow()), cancellationToken);
         LogExported(request.ExportId, request.BotId, manifest.Turns, manifest.Bytes);
     }
 

@@ -1,6 +1,6 @@
 using ChatbotPipeline.Backends.Cache;
-using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue;
 using ChatbotPipeline.Nlu.Dialogue.Stories;

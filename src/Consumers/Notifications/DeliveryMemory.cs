@@ -7,7 +7,7 @@ namespace ChatbotPipeline.Consumers.Notifications;
 /// What the notification queue has delivered: each reply, acknowledgement or alert post is done once across
 /// redeliveries and replicas (<see cref="CacheOnce"/>), and never without this memory (Redis down → retried later).
 /// </summary>
-public sealed class DeliveryMemory(ICacheStore cache, IOptions<NotificationOptions> options)
+public sealed class DeliveryMemory(ICacheStore cache, IOptions<NotificationOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromDays(1);
 
@@ -23,7 +23,7 @@ public sealed class DeliveryMemory(ICacheStore cache, IOptions<NotificationOptio
     /// went away) may have arrived, and its retry would send it again. The send's own timeout bounds it.
     /// </remarks>
     public Task<bool> OnceAsync(string key, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
-        cache.OnceAsync(key, Remember, Lease, Patience, () => send(CancellationToken.None), cancellationToken);
+        cache.OnceAsync(key, Remember, Lease, Patience, time, () => send(CancellationToken.None), cancellationToken);
 
     /// <summary>A reply that went out is remembered as patiently as a reply waits to go out while Redis is away.</summary>
     private TimeSpan Patience => TimeSpan.FromMilliseconds((long)options.Value.MemoryWaitAttempts * options.Value.MemoryWaitMilliseconds);

@@ -2,8 +2,8 @@ using System.Globalization;
 using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Ingress.Admin;
 

@@ -1,8 +1,8 @@
-using ChatbotPipeline.Backends.Models;
-using ChatbotPipeline.Backends.Documents;
-using ChatbotPipeline.Nlu.Definitions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.Nlu.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Admin;

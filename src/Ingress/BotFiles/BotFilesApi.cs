@@ -1,7 +1,7 @@
-using ChatbotPipeline.Ingress.ApiDocument;
 using System.Text;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.BotFiles.Rasa;
 using ChatbotPipeline.Ingress.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;

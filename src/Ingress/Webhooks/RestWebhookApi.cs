@@ -1,9 +1,9 @@
-using ChatbotPipeline.Ingress.ApiDocument;
-using ChatbotPipeline.Ingress.ChatStream;
 using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Ingress.ApiDocument;
+using ChatbotPipeline.Ingress.ChatStream;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatbotPipeline.Ingress.Webhooks;
@@ -48,18 +48,9 @@ public static class RestWebhookApi
         var session = context.Request.Headers[ChatSessionHeader].ToString();
         if (session.Length > 0 && !sessions.Opens(botId, payload.Sender!, session))
             return Problem(StatusCodes.Status403Forbidden, $"The {ChatSessionHeader} token does not open this bot's conversation '{payload.Sender}' (or has expired): start a new session.");
-        var message = new MessageReceived(
-            MessageId: Guid.CreateVersion7().ToString("N"),
-            BotId: botId,
-            Channel: Channel,
-            ConversationId: payload.Sender!,
-            SenderId: payload.Sender!,
-            Text: payload.Message!,
-            ReplyTo: callbackUrl,
-            ReceivedAt: time.GetUtcNow(),
-            Metadata: metadata,
-            LiveChat: session.Length > 0);
-        var result = await intake.AdmitAsync(message, payload.MessageId, cancellationToken);
+        var inbound = new Platforms.InboundMessage(payload.MessageId, payload.Sender!, payload.Sender!, payload.Message!, callbackUrl, metadata);
+        var message = inbound.Received(botId, Channel, time.GetUtcNow(), liveChat: session.Length > 0);
+        var result = await intake.AdmitAsync(message, inbound.PlatformMessageId, cancellationToken);
         var answer = new WebhookAccepted(result.MessageId, message.ConversationId);
         // Escaped: a header carries ASCII only, and an id like "José" written raw failed the response after the message was taken.
         var location = $"/api/bots/{botId}/conversations/{Uri.EscapeDataString(message.ConversationId)}";

@@ -160,13 +160,13 @@ public abstract class CacheStoreContract
         var inside = new TaskCompletionSource();
         var release = new TaskCompletionSource();
 
-        var first = Store.OnceAsync(key, Ttl, Ttl, Ttl, async () => { runs++; inside.SetResult(); await release.Task; }, CancellationToken.None);
+        var first = Store.OnceAsync(key, Ttl, Ttl, Ttl, TimeProvider.System, async () => { runs++; inside.SetResult(); await release.Task; }, CancellationToken.None);
         await inside.Task;
-        await Assert.ThrowsAsync<WorkInProgressException>(() => Store.OnceAsync(key, Ttl, Ttl, Ttl, () => { runs++; return Task.CompletedTask; }, CancellationToken.None));
+        await Assert.ThrowsAsync<WorkInProgressException>(() => Store.OnceAsync(key, Ttl, Ttl, Ttl, TimeProvider.System, () => { runs++; return Task.CompletedTask; }, CancellationToken.None));
         release.SetResult();
 
         Assert.True(await first);
-        Assert.False(await Store.OnceAsync(key, Ttl, Ttl, Ttl, () => { runs++; return Task.CompletedTask; }, CancellationToken.None));
+        Assert.False(await Store.OnceAsync(key, Ttl, Ttl, Ttl, TimeProvider.System, () => { runs++; return Task.CompletedTask; }, CancellationToken.None));
         Assert.Equal(1, runs);
     }
 
@@ -175,9 +175,9 @@ public abstract class CacheStoreContract
     {
         var key = Key("failed");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Store.OnceAsync(key, Ttl, Ttl, Ttl, () => throw new HttpRequestException("down"), CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => Store.OnceAsync(key, Ttl, Ttl, Ttl, TimeProvider.System, () => throw new HttpRequestException("down"), CancellationToken.None));
 
-        Assert.True(await Store.OnceAsync(key, Ttl, Ttl, Ttl, () => Task.CompletedTask, CancellationToken.None));
+        Assert.True(await Store.OnceAsync(key, Ttl, Ttl, Ttl, TimeProvider.System, () => Task.CompletedTask, CancellationToken.None));
     }
 
     [Fact]
@@ -187,9 +187,9 @@ public abstract class CacheStoreContract
         // What a killed worker leaves: its claim, and no record of the work.
         Assert.True(await Store.TryAddCheckedAsync(key, "working:dead", Ttl));
 
-        await Assert.ThrowsAsync<WorkInProgressException>(() => Store.OnceAsync(key, Ttl, Ttl, Ttl, () => Task.CompletedTask, CancellationToken.None));
+        await Assert.ThrowsAsync<WorkInProgressException>(() => Store.OnceAsync(key, Ttl, Ttl, Ttl, TimeProvider.System, () => Task.CompletedTask, CancellationToken.None));
         await LetTimePassAsync(Ttl + TimeSpan.FromMilliseconds(100));
 
-        Assert.True(await Store.OnceAsync(key, Ttl, Ttl, Ttl, () => Task.CompletedTask, CancellationToken.None));
+        Assert.True(await Store.OnceAsync(key, Ttl, Ttl, Ttl, TimeProvider.System, () => Task.CompletedTask, CancellationToken.None));
     }
 }

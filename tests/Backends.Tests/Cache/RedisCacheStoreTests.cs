@@ -44,7 +44,7 @@ public sealed class RedisCacheStoreTests : CacheStoreContract, IDisposable
         await Assert.ThrowsAsync<CacheUnavailableException>(() => store.GetCheckedAsync("k"));
         await Assert.ThrowsAsync<CacheUnavailableException>(() => store.TryAddCheckedAsync("k", "v", TimeSpan.FromMinutes(1)));
         await Assert.ThrowsAsync<CacheUnavailableException>(() => store.SetCheckedAsync("k", "v", TimeSpan.FromMinutes(1)));
-        await Assert.ThrowsAsync<CacheUnavailableException>(() => store.OnceAsync("k", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), () => { ran = true; return Task.CompletedTask; }, CancellationToken.None));
+        await Assert.ThrowsAsync<CacheUnavailableException>(() => store.OnceAsync("k", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeProvider.System, () => { ran = true; return Task.CompletedTask; }, CancellationToken.None));
         Assert.False(ran);
     }
 

@@ -1,13 +1,13 @@
-using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends;
+using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.ServiceDefaults.Bus;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatbotPipeline.Consumers.Tests.AmazonSqs;

@@ -1,7 +1,7 @@
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Contracts;
 using MassTransit;
 using MassTransit.Testing;
-using ChatbotPipeline.Contracts;
 
 namespace ChatbotPipeline.Consumers.Tests.ConversationLog;
 

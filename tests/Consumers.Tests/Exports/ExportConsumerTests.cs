@@ -52,8 +52,7 @@ public sealed class ExportConsumerTests
 
         await host.Harness.Bus.Publish(request);
 
-        Assert.True(await host.Harness.Published.Any<ExportCompleted>());
-        var completed = host.Harness.Published.Select<ExportCompleted>().Single().Context.Message;
+        Assert.True(await host.Harness.Consumed.Any<ExportRequested>());
         var (gzip, lines) = await ReadExportAsync(host, request.ExportId);
         Assert.Equal(150, lines.Count);
         Assert.Equal(Enumerable.Range(50, 150).Select(i => $"m{i:D5}"), lines.Select(l => l.GetProperty("messageId").GetString()));
@@ -61,9 +60,8 @@ public sealed class ExportConsumerTests
         var manifest = (await host.Get<IObjectStore>().ReadJsonAsync<ExportManifest>(ExportRecords.ManifestKey(request.ExportId), CancellationToken.None))!;
         Assert.Equal((150L, (long)gzip.Length, Convert.ToHexStringLower(SHA256.HashData(gzip))), (manifest.Turns, manifest.Bytes, manifest.Sha256));
         Assert.Equal((request.From, request.To), (manifest.From, manifest.To));
-        Assert.Equal((manifest.Turns, manifest.Sha256, manifest.ObjectKey), (completed.Turns, completed.Sha256, completed.ObjectKey));
         var status = (await host.Get<ExportRecords>().GetAsync(request.ExportId, CancellationToken.None))!;
-        Assert.Equal(ExportState.Completed, status.State);
+        Assert.Equal((ExportState.Completed, manifest), (status.State, status.Manifest));
     }
 
     [Fact]
@@ -72,14 +70,13 @@ public sealed class ExportConsumerTests
         await using var host = await SeedAsync(turns: 20);
         var request = Request(Start, Start.AddDays(1));
         await host.Harness.Bus.Publish(request);
-        Assert.True(await host.Harness.Published.Any<ExportCompleted>());
+        Assert.True(await host.Harness.Consumed.Any<ExportRequested>());
         var first = await host.Get<IObjectStore>().ListAsync($"exports/{request.ExportId}/");
         var firstManifest = await host.Get<IObjectStore>().ReadJsonAsync<ExportManifest>(ExportRecords.ManifestKey(request.ExportId), CancellationToken.None);
 
         await host.Harness.Bus.Publish(request);
 
         await Eventually.AtLeastAsync(2, () => host.Harness.Consumed.Select<ExportRequested>());
-        Assert.Single(host.Harness.Published.Select<ExportCompleted>());
         Assert.Equal(first, await host.Get<IObjectStore>().ListAsync($"exports/{request.ExportId}/"));
         Assert.Equal(firstManifest, await host.Get<IObjectStore>().ReadJsonAsync<ExportManifest>(ExportRecords.ManifestKey(request.ExportId), CancellationToken.None));
     }
@@ -92,7 +89,7 @@ public sealed class ExportConsumerTests
 
         await host.Harness.Bus.Publish(request);
 
-        Assert.True(await host.Harness.Published.Any<ExportCompleted>());
+        Assert.True(await host.Harness.Consumed.Any<ExportRequested>());
         Assert.Empty((await ReadExportAsync(host, request.ExportId)).Lines);
     }
 }

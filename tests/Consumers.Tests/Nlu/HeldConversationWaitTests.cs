@@ -1,7 +1,7 @@
+using ChatbotPipeline.Consumers.Actions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ChatbotPipeline.Consumers.Actions;
 
 namespace ChatbotPipeline.Consumers.Tests.Nlu;
 

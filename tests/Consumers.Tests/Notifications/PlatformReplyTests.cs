@@ -38,7 +38,7 @@ public sealed class PlatformReplyTests
 
     private static MessageReceived From(string channel, string replyTo, Dictionary<string, string>? metadata = null) => new(
         Guid.NewGuid().ToString("N"), Some.BotId, channel, $"{channel}:{replyTo}", "u1", "hi", replyTo, DateTimeOffset.UtcNow,
-        metadata ?? [], "platform-id-1");
+        metadata ?? []);
 
     private static RecordingHandler SlackOk() => new() { Default = () => Json("""{"ok":true}""") };
 

@@ -29,7 +29,7 @@ public sealed class RichReplyTests
         var handler = new RecordingHandler { Default = () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"ok":true}""", Encoding.UTF8, "application/json") } };
         var host = await new PipelineTestHost(Credentials, services => services.AddHttpClient<ReplyHttp>().ConfigurePrimaryHttpMessageHandler(() => handler)).StartAsync();
         var message = new MessageReceived(Guid.NewGuid().ToString("N"), Some.BotId, channel, $"{channel}:{replyTo}", "u1", "where is my order", replyTo,
-            DateTimeOffset.UtcNow, metadata ?? [], "platform-id-1");
+            DateTimeOffset.UtcNow, metadata ?? []);
         await host.Harness.Bus.Publish(Some.Understood(message, "order", "Your order is **shipped**, _today_ [track it](https://example.com/t/1)", "Anything else?") with { Buttons = buttons });
         await Eventually.AtLeastAsync(channel == ChannelNames.Rest ? 1 : 2, () => handler.Requests);
         return (host, handler);

@@ -73,8 +73,11 @@ public sealed class ButtonPressTests(PlatformIngress ingress)
         "telegram" => (PlatformWebhooks.Telegram(JsonSerializer.Serialize(new
         {
             update_id = long.Parse(user, System.Globalization.CultureInfo.InvariantCulture),
-            callback_query = new { id = $"q{user}", from = new { id = long.Parse(user, System.Globalization.CultureInfo.InvariantCulture), is_bot = false },
-                message = new { message_id = 5, chat = new { id = long.Parse(user, System.Globalization.CultureInfo.InvariantCulture), type = "private" } }, data = payload },
+            callback_query = new
+            {
+                id = $"q{user}", from = new { id = long.Parse(user, System.Globalization.CultureInfo.InvariantCulture), is_bot = false },
+                message = new { message_id = 5, chat = new { id = long.Parse(user, System.Globalization.CultureInfo.InvariantCulture), type = "private" } }, data = payload
+            },
         })), $"telegram:{user}"),
         "messenger" => (PlatformWebhooks.Meta("messenger", JsonSerializer.Serialize(new
         {

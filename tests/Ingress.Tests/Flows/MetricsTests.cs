@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using ChatbotPipeline.Nlu.Definitions;
 using System.Text.RegularExpressions;
 using ChatbotPipeline.Ingress.Tests.Support;
+using ChatbotPipeline.Nlu.Definitions;
 
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 

@@ -1,7 +1,7 @@
-using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Net;
 using System.Text;
 using ChatbotPipeline.Ingress.Tests.Support;
+using ChatbotPipeline.Tests.Shared.Platforms;
 
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 

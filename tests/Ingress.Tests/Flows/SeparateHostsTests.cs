@@ -67,7 +67,7 @@ public sealed class SeparateHostsTests : IDisposable
 
         // Ingress first: it seeds the demo bot, whose training request then waits on the broker for the trainer.
         await using var ingress = HostProcess.Start("Ingress", new Dictionary<string, string>(shared)
-            { ["ASPNETCORE_URLS"] = ingressUrl, ["OTEL_SERVICE_NAME"] = "ingress" });
+        { ["ASPNETCORE_URLS"] = ingressUrl, ["OTEL_SERVICE_NAME"] = "ingress" });
         using var http = new HttpClient { BaseAddress = new Uri(ingressUrl) };
         http.DefaultRequestHeaders.Add(ApiKeyFilter.Header, IngressFactory.ApiKey);
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);
@@ -75,7 +75,7 @@ public sealed class SeparateHostsTests : IDisposable
         // A replica that starts after a model was published loads it on the bot's first message; ready means it has read the bucket.
         var consumersUrl = $"http://127.0.0.1:{HostProcess.FreePort()}";
         await using var consumers = HostProcess.Start("Consumers", new Dictionary<string, string>(shared)
-            { ["ASPNETCORE_URLS"] = consumersUrl, ["Nlu__ModelRefreshSeconds"] = "1", ["OTEL_SERVICE_NAME"] = "consumers" });
+        { ["ASPNETCORE_URLS"] = consumersUrl, ["Nlu__ModelRefreshSeconds"] = "1", ["OTEL_SERVICE_NAME"] = "consumers" });
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/api/bots/demo/model")).StatusCode == HttpStatusCode.OK, "the demo model", training);
         await HostProcess.WaitForAsync(async () => (await http.GetAsync($"{consumersUrl}/health/ready")).StatusCode == HttpStatusCode.OK, "Consumers ready", consumers);
 

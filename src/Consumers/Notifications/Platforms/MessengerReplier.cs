@@ -1,5 +1,5 @@
-using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Text.Json.Serialization;
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults.Channels;
 using Microsoft.Extensions.Options;

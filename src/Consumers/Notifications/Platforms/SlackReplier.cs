@@ -1,10 +1,10 @@
-using System.Text.Json;
-using ChatbotPipeline.ServiceDefaults.Http;
-using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults.Channels;
+using ChatbotPipeline.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Notifications.Platforms;

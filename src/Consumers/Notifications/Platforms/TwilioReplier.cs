@@ -1,6 +1,6 @@
-using ChatbotPipeline.Consumers.Notifications.Formats;
 using System.Net.Http.Headers;
 using System.Text;
+using ChatbotPipeline.Consumers.Notifications.Formats;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults.Channels;
 using Microsoft.Extensions.Options;

@@ -29,18 +29,7 @@ public sealed class PlatformIntake(MessageIntake intake, IBotStore bots, TimePro
         var queued = true;
         foreach (var inbound in batch.Messages)
         {
-            var message = new MessageReceived(
-                MessageId: Guid.CreateVersion7().ToString("N"),
-                BotId: botId,
-                Channel: channel,
-                ConversationId: inbound.ConversationId,
-                SenderId: inbound.SenderId,
-                Text: inbound.Text,
-                ReplyTo: inbound.ReplyTo,
-                ReceivedAt: time.GetUtcNow(),
-                Metadata: inbound.Metadata,
-                PlatformMessageId: inbound.PlatformMessageId);
-            var result = await intake.AdmitAsync(message, inbound.PlatformMessageId, cancellationToken);
+            var result = await intake.AdmitAsync(inbound.Received(botId, channel, time.GetUtcNow()), inbound.PlatformMessageId, cancellationToken);
             // Keep going after a failure: the retry of the whole batch finds the queued ones already taken.
             queued &= result.Outcome is not (IntakeOutcome.Unavailable or IntakeOutcome.InFlight);
         }

@@ -1,6 +1,6 @@
-using ChatbotPipeline.Contracts;
 using System.Text;
 using Amazon.SQS;
+using ChatbotPipeline.Contracts;
 using MassTransit;
 using MassTransit.Transports;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,7 @@ public sealed record SqsConsumerCatalog(IReadOnlyList<Type> ConsumerTypes);
 /// </summary>
 public sealed partial class SqsConsumerHost(
     IServiceProvider services, SqsConsumerCatalog catalog, IAmazonSQS sqs, SqsInstanceQueues instanceQueues, AmazonSqsOptions options,
-    ILogger<SqsConsumerHost> logger) : BackgroundService
+    TimeProvider time, ILogger<SqsConsumerHost> logger) : BackgroundService
 {
     private volatile bool _receiving;
     private volatile bool _provisioned;
@@ -127,7 +127,7 @@ public sealed partial class SqsConsumerHost(
             // The redrive policy moves the message to the dead-letter queue now, with no MassTransit fault to tell
             // anyone: say so. Not for the notification queue itself, which would count its own failures forever.
             await services.GetRequiredService<IPublishEndpoint>().Publish(
-                new MessageDeadLettered(queue, exception.Message, DateTimeOffset.UtcNow), CancellationToken.None);
+                new MessageDeadLettered(queue, exception.Message, time.GetUtcNow()), CancellationToken.None);
             throw;
         }
     }

@@ -1,9 +1,9 @@
-using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using ChatbotPipeline.Ingress.Tests.Support;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.Tests.Shared.Platforms;
 
 namespace ChatbotPipeline.Ingress.Tests.Webhooks.Platforms;
 

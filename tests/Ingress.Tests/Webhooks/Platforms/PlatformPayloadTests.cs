@@ -1,4 +1,3 @@
-using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Text;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Tests.Support;
@@ -7,6 +6,7 @@ using ChatbotPipeline.Ingress.Webhooks.Platforms.Meta;
 using ChatbotPipeline.Ingress.Webhooks.Platforms.Slack;
 using ChatbotPipeline.Ingress.Webhooks.Platforms.Telegram;
 using ChatbotPipeline.Ingress.Webhooks.Platforms.Twilio;
+using ChatbotPipeline.Tests.Shared.Platforms;
 using Microsoft.Extensions.Primitives;
 
 namespace ChatbotPipeline.Ingress.Tests.Webhooks.Platforms;

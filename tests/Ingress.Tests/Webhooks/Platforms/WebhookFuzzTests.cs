@@ -1,8 +1,8 @@
-using ChatbotPipeline.Tests.Shared.Platforms;
 using System.Net;
 using System.Text;
 using ChatbotPipeline.Ingress.Tests.Support;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.Tests.Shared.Platforms;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ChatbotPipeline.Ingress.Tests.Webhooks.Platforms;
@@ -74,7 +74,13 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
     {
         var channel = random.Next(7) switch
         {
-            0 => "slack", 1 => "telegram", 2 => "messenger", 3 => "whatsapp", 4 => "twilio", 5 => "rest", _ => "meta-handshake",
+            0 => "slack",
+            1 => "telegram",
+            2 => "messenger",
+            3 => "whatsapp",
+            4 => "twilio",
+            5 => "rest",
+            _ => "meta-handshake",
         };
         var body = Body(random, Seed(channel, i));
         var label = $"#{i} {channel} {Convert.ToBase64String(body.AsSpan(0, Math.Min(body.Length, 120)))}";

@@ -1,5 +1,5 @@
-using ChatbotPipeline.Contracts;
 using System.Globalization;
+using ChatbotPipeline.Contracts;
 
 namespace ChatbotPipeline.Ingress.Webhooks.Platforms.Telegram;
 

@@ -1,5 +1,5 @@
-using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
 using ChatbotPipeline.ServiceDefaults.Channels;
 using Microsoft.Extensions.Options;

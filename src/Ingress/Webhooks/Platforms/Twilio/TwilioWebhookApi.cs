@@ -1,6 +1,6 @@
-using ChatbotPipeline.Ingress.ApiDocument;
 using System.Text;
 using ChatbotPipeline.Contracts;
+using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.Webhooks.Verification;
 using ChatbotPipeline.ServiceDefaults.Channels;
 using Microsoft.AspNetCore.WebUtilities;
