@@ -92,33 +92,26 @@ public sealed partial class ReceiveEndpointWatchdog(
     }
 
     /// <summary>True when the broker answers for a queue of an endpoint that ran, though no endpoint says it is healthy.</summary>
-    private async Task<bool> BrokerAnswersAsync(IReadOnlyDictionary<string, EndpointHealthResult> endpoints, CancellationToken cancellationToken)
-    {
-        var ran = endpoints.Where(e => _seenHealthy.Contains(e.Key)).Select(e => e.Value.InputAddress).FirstOrDefault(a => a is not null);
-        if (consumers is null || ran is not { } address)
-            return false;
-        try
-        {
-            return await consumers.CountAsync(address.AbsolutePath.Split('/')[^1], cancellationToken) is not null;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    private async Task<bool> BrokerAnswersAsync(IReadOnlyDictionary<string, EndpointHealthResult> endpoints, CancellationToken cancellationToken) =>
+        await ConsumersOnQueueAsync(endpoints.Where(e => _seenHealthy.Contains(e.Key)).Select(e => e.Value.InputAddress).FirstOrDefault(a => a is not null),
+            cancellationToken) is not null;
 
     /// <summary>True when the broker counts no consumer on the endpoint's queue although the endpoint says it runs.</summary>
-    private async Task<bool> ConsumerMissingAsync(EndpointHealthResult endpoint, CancellationToken cancellationToken)
+    private async Task<bool> ConsumerMissingAsync(EndpointHealthResult endpoint, CancellationToken cancellationToken) =>
+        await ConsumersOnQueueAsync(endpoint.InputAddress, cancellationToken) == 0;
+
+    /// <summary>The broker's count of consumers on the queue an endpoint reads; null when it cannot say (nothing to act on).</summary>
+    private async Task<long?> ConsumersOnQueueAsync(Uri? inputAddress, CancellationToken cancellationToken)
     {
-        if (consumers is null || endpoint.InputAddress is not { } address)
-            return false;
+        if (consumers is null || inputAddress is null)
+            return null;
         try
         {
-            return await consumers.CountAsync(address.AbsolutePath.Split('/')[^1], cancellationToken) == 0;
+            return await consumers.CountAsync(inputAddress.AbsolutePath.Split('/')[^1], cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return false; // the broker cannot say: nothing to act on
+            return null;
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class SqsRoutingTests
     [Fact]
     public async Task Every_message_a_consumer_takes_is_routed_to_its_queue()
     {
-        var consumed = await ConsumedByQueueAsync();
+        var consumed = await Consumed.Value;
 
         foreach (var (queue, types) in consumed)
             foreach (var type in types)
@@ -31,7 +31,7 @@ public sealed class SqsRoutingTests
     [Fact]
     public async Task The_fault_of_every_message_on_a_durable_queue_is_routed_to_a_consumer_of_that_fault()
     {
-        var consumed = await ConsumedByQueueAsync();
+        var consumed = await Consumed.Value;
         // An alert that fails is dead-lettered and logged; alerting about it would go to the consumer that just failed.
         Type[] alerts = [typeof(Contracts.OperatorAlert), typeof(Contracts.MessageDeadLettered)];
         var pipelineMessages = consumed.Where(q => !SqsInstanceQueues.IsInstanceQueue(q.Key)).SelectMany(q => q.Value)
@@ -49,13 +49,16 @@ public sealed class SqsRoutingTests
     [Fact]
     public async Task No_route_points_at_a_queue_whose_consumer_does_not_take_the_message()
     {
-        var consumed = await ConsumedByQueueAsync();
+        var consumed = await Consumed.Value;
         var contracts = typeof(Contracts.MessageReceived).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true });
 
         foreach (var type in contracts.SelectMany(t => new[] { t, typeof(Fault<>).MakeGenericType(t) }))
             Assert.All(SqsRoutes.DurableQueues(type), queue => Assert.True(consumed.TryGetValue(queue, out var types) && types.Contains(type),
                 $"{Name(type)} is routed to {queue}, which no consumer of it reads."));
     }
+
+    /// <summary>The all-in-one host is started once for the three cases.</summary>
+    private static readonly Lazy<Task<Dictionary<string, HashSet<Type>>>> Consumed = new(ConsumedByQueueAsync);
 
     /// <summary>Each queue of the all-in-one host (every consumer of the three hosts) and the message types its consumer takes.</summary>
     private static async Task<Dictionary<string, HashSet<Type>>> ConsumedByQueueAsync()

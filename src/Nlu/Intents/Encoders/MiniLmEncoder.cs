@@ -17,7 +17,7 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
 
     private readonly SentenceEncoder _encoder;
     private readonly SentenceVectorCache _cache = new(CachedTexts);
-    private readonly Lazy<string> _hash = new(() => MiniLmFiles.Hash(MiniLmFiles.Model()));
+    private readonly Lazy<string> _hash = new(MiniLmFiles.ModelHash);
 
     public MiniLmEncoder(int threads)
     {

@@ -22,7 +22,16 @@ public static class MiniLmFiles
     public static Stream Vocabulary() => Open("vocab.txt");
 
     /// <summary>SHA-256 of a graph, first 16 hex digits: what manifests record of an encoder's weights.</summary>
-    public static string Hash(ReadOnlySpan<byte> graph) => Convert.ToHexStringLower(SHA256.HashData(graph))[..16];
+    public static string Hash(ReadOnlySpan<byte> graph) => Short(SHA256.HashData(graph));
+
+    /// <summary>The same hash of the package's own graph, read as a stream (no 90 MB copy).</summary>
+    public static string ModelHash()
+    {
+        using var model = OpenModel();
+        return Short(SHA256.HashData(model));
+    }
+
+    private static string Short(byte[] digest) => Convert.ToHexStringLower(digest)[..16];
 
     private static Stream Open(string file)
     {
