@@ -28,6 +28,9 @@ public static class ConsumersExtensions
                 $"Consumers:Queues may only name {string.Join(", ", ConsumersOptions.KnownQueues)}.")
             .ValidateOnStart();
         services.AddOptions<NluOptions>().BindConfiguration(NluOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecordBatchOptions>().BindConfiguration(RecordBatchOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.RetryIntervalsMilliseconds.All(ms => ms is > 0 and <= 600_000), "Records:RetryIntervalsMilliseconds must each be 1 to 600,000 ms.")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations()
             // Waiting for the delivery memory must outlast a claim left by a killed replica, or its reply is dead-lettered.
             .Validate(o => (long)o.MemoryWaitAttempts * o.MemoryWaitMilliseconds > (o.TimeoutSeconds + o.MaxRetryAfterSeconds + 5) * 1000L,

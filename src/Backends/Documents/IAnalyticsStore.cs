@@ -6,8 +6,11 @@ namespace ChatbotPipeline.Backends.Documents;
 /// </summary>
 public interface IAnalyticsStore
 {
-    /// <summary>Records a message; false when it was recorded before (a redelivery).</summary>
-    Task<bool> RecordAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records events together (one transaction where the store has them); returns those newly recorded — an event
+    /// whose message id was recorded before (a redelivery) is not returned.
+    /// </summary>
+    Task<IReadOnlyList<AnalyticsEvent>> RecordAllAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>A bot's events in [<paramref name="from"/>, <paramref name="to"/>), oldest first, read as they are enumerated.</summary>
     IAsyncEnumerable<AnalyticsEvent> ReadEventsAsync(string botId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);

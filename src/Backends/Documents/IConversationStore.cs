@@ -3,8 +3,11 @@ namespace ChatbotPipeline.Backends.Documents;
 /// <summary>The log of conversation turns; append-only and idempotent on the message id.</summary>
 public interface IConversationStore
 {
-    /// <summary>Stores a turn; false when a turn with its message id is already stored (a redelivery).</summary>
-    Task<bool> AppendAsync(ConversationTurn turn, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores turns together (one transaction where the store has them); returns those newly stored — a turn whose
+    /// message id is already stored (a redelivery) is left as it was and not returned.
+    /// </summary>
+    Task<IReadOnlyList<ConversationTurn>> AppendAllAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default);
 
     /// <summary>The turns of one conversation in the order they were received.</summary>
     Task<IReadOnlyList<ConversationTurn>> GetConversationAsync(string botId, string conversationId, CancellationToken cancellationToken = default);

@@ -6,17 +6,26 @@ namespace ChatbotPipeline.Backends.Documents;
 /// <summary>Analytics events in SQLite, one row per message id, read back by bot and time.</summary>
 public sealed class SqliteAnalyticsStore(SqliteDatabase database) : IAnalyticsStore
 {
-    public Task<bool> RecordAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async connection => await connection.ExecuteAsync(
-            """
-            INSERT OR IGNORE INTO analytics_events (message_id, bot_id, at, sender_id, intent, fallback, confidence, nlu_ms)
-            VALUES (@MessageId, @BotId, @At, @SenderId, @Intent, @IsFallback, @Confidence, @NluMilliseconds)
-            """,
-            new
+    public Task<IReadOnlyList<AnalyticsEvent>> RecordAllAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken = default) =>
+        database.WriteInTransactionAsync<IReadOnlyList<AnalyticsEvent>>(async (connection, transaction) =>
+        {
+            var recorded = new List<AnalyticsEvent>(events.Count);
+            foreach (var analyticsEvent in events)
             {
-                analyticsEvent.MessageId, analyticsEvent.BotId, At = analyticsEvent.At.ToUnixTimeMilliseconds(), analyticsEvent.SenderId,
-                analyticsEvent.Intent, analyticsEvent.IsFallback, analyticsEvent.Confidence, analyticsEvent.NluMilliseconds,
-            }) == 1, cancellationToken);
+                if (await connection.ExecuteAsync(
+                        """
+                        INSERT OR IGNORE INTO analytics_events (message_id, bot_id, at, sender_id, intent, fallback, confidence, nlu_ms)
+                        VALUES (@MessageId, @BotId, @At, @SenderId, @Intent, @IsFallback, @Confidence, @NluMilliseconds)
+                        """,
+                        new
+                        {
+                            analyticsEvent.MessageId, analyticsEvent.BotId, At = analyticsEvent.At.ToUnixTimeMilliseconds(), analyticsEvent.SenderId,
+                            analyticsEvent.Intent, analyticsEvent.IsFallback, analyticsEvent.Confidence, analyticsEvent.NluMilliseconds,
+                        }, transaction) == 1)
+                    recorded.Add(analyticsEvent);
+            }
+            return recorded;
+        }, cancellationToken);
 
     public async IAsyncEnumerable<AnalyticsEvent> ReadEventsAsync(string botId, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)

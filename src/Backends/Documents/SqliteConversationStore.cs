@@ -6,15 +6,22 @@ namespace ChatbotPipeline.Backends.Documents;
 /// <summary>Conversation turns in SQLite, one row per message id.</summary>
 public sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
 {
-    public Task<bool> AppendAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
-    {
-        var row = new { turn.MessageId, turn.BotId, turn.ConversationId, ReceivedAt = turn.ReceivedAt.ToUnixTimeMilliseconds(), Json = DocumentJson.Serialize(turn) };
-        return database.WriteAsync(async connection => await connection.ExecuteAsync(
-            """
-            INSERT OR IGNORE INTO turns (message_id, bot_id, conversation_id, received_at, json)
-            VALUES (@MessageId, @BotId, @ConversationId, @ReceivedAt, @Json)
-            """, row) == 1, cancellationToken);
-    }
+    public Task<IReadOnlyList<ConversationTurn>> AppendAllAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default) =>
+        database.WriteInTransactionAsync<IReadOnlyList<ConversationTurn>>(async (connection, transaction) =>
+        {
+            var stored = new List<ConversationTurn>(turns.Count);
+            foreach (var turn in turns)
+            {
+                var row = new { turn.MessageId, turn.BotId, turn.ConversationId, ReceivedAt = turn.ReceivedAt.ToUnixTimeMilliseconds(), Json = DocumentJson.Serialize(turn) };
+                if (await connection.ExecuteAsync(
+                        """
+                        INSERT OR IGNORE INTO turns (message_id, bot_id, conversation_id, received_at, json)
+                        VALUES (@MessageId, @BotId, @ConversationId, @ReceivedAt, @Json)
+                        """, row, transaction) == 1)
+                    stored.Add(turn);
+            }
+            return stored;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<ConversationTurn>> GetConversationAsync(string botId, string conversationId, CancellationToken cancellationToken = default)
     {

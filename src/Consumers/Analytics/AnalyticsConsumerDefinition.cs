@@ -1,13 +1,20 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Analytics;
 
-/// <summary>Queue <c>analytics</c>: retries ride out a busy or briefly unreachable document store.</summary>
+/// <summary>Queue <c>analytics</c>: batches and retries by <see cref="RecordBatchOptions"/>.</summary>
 public sealed class AnalyticsConsumerDefinition : ConsumerDefinition<AnalyticsConsumer>
 {
-    public AnalyticsConsumerDefinition() => ConcurrentMessageLimit = 16;
+    private readonly RecordBatchOptions _options;
+
+    public AnalyticsConsumerDefinition(IOptions<RecordBatchOptions> options)
+    {
+        _options = options.Value;
+        ConcurrentMessageLimit = _options.MessageCapacity;
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<AnalyticsConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(100, 1000, 5000, 15000));
+        _options.Apply(consumerConfigurator);
 }

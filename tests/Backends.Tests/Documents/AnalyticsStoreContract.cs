@@ -68,6 +68,17 @@ public abstract class AnalyticsStoreContract
     }
 
     [Fact]
+    public async Task A_batch_records_its_new_events_and_says_which_they_were()
+    {
+        await Store.RecordAsync(Event("1", "greet", Day1));
+
+        var recorded = await Store.RecordAllAsync([Event("1", "greet", Day1), Event("2", "order", Day1), Event("2", "order", Day1), Event("3", "bye", Day1)]);
+
+        Assert.Equal(["2", "3"], recorded.Select(e => e.MessageId));
+        Assert.Equal(3, (await ReportAsync(AnalyticsGranularity.Day)).Totals.Messages);
+    }
+
+    [Fact]
     public async Task Events_outside_the_range_are_left_out_and_the_end_is_exclusive()
     {
         await Store.RecordAsync(Event("1", "greet", Day1));

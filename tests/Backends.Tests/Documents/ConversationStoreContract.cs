@@ -76,6 +76,28 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task A_batch_stores_its_new_turns_and_says_which_they_were()
+    {
+        await Store.AppendAsync(Turn("m1"));
+
+        var stored = await Store.AppendAllAsync([Turn("m1") with { Text = "again" }, Turn("m2", second: 1), Turn("m2", second: 1), Turn("m3", conversationId: "c2")]);
+
+        Assert.Equal(["m2", "m3"], stored.Select(t => t.MessageId));
+        Assert.Equal(["text m1", "text m2"], (await Store.GetConversationAsync("bot", "c1")).Select(t => t.Text));
+        Assert.Empty(await Store.AppendAllAsync([]));
+    }
+
+    [Fact]
+    public async Task A_batch_updates_the_conversation_list_as_single_turns_would()
+    {
+        await Store.AppendAllAsync([Turn("a2", conversationId: "a", second: 10) with { Intent = "bye" }, Turn("a1", conversationId: "a", second: 0)]);
+
+        var summary = Assert.Single(await Store.ListConversationsAsync("bot", 10));
+
+        Assert.Equal((2, "bye"), (summary.Turns, summary.LastIntent));
+    }
+
+    [Fact]
     public async Task Turns_come_back_in_received_order_per_bot_and_conversation()
     {
         await Store.AppendAsync(Turn("late", second: 20));

@@ -6,18 +6,11 @@ namespace ChatbotPipeline.Backends.Documents.Mongo;
 /// <summary>Analytics events in MongoDB, one document per message id, read back by bot and time.</summary>
 public sealed class MongoAnalyticsStore(MongoDocuments documents) : IAnalyticsStore
 {
-    public async Task<bool> RecordAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AnalyticsEvent>> RecordAllAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken = default)
     {
         await documents.ReadyAsync(cancellationToken);
-        try
-        {
-            await documents.AnalyticsEvents.InsertOneAsync(AnalyticsEventDocument.From(analyticsEvent), cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return false;
-        }
+        var inserted = await MongoInserts.InsertNewAsync(documents.AnalyticsEvents, events.Select(AnalyticsEventDocument.From).ToList(), cancellationToken);
+        return inserted.Select(i => events[i]).ToList();
     }
 
     public async IAsyncEnumerable<AnalyticsEvent> ReadEventsAsync(string botId, DateTimeOffset from, DateTimeOffset to,

@@ -9,20 +9,19 @@ namespace ChatbotPipeline.Backends.Documents.Mongo;
 /// </summary>
 public sealed class MongoConversationStore(MongoDocuments documents) : IConversationStore
 {
-    public async Task<bool> AppendAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConversationTurn>> AppendAllAsync(IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken = default)
     {
         await documents.ReadyAsync(cancellationToken);
-        try
-        {
-            await documents.Turns.InsertOneAsync(TurnDocument.From(turn), cancellationToken: cancellationToken);
-        }
-        catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return false;
-        }
-        await documents.Conversations.UpdateOneAsync(MongoFilters.Conversation(turn.BotId, turn.ConversationId), MongoFilters.RecordTurn(turn),
-            new UpdateOptions { IsUpsert = true }, cancellationToken);
-        return true;
+        var inserted = await MongoInserts.InsertNewAsync(documents.Turns, turns.Select(TurnDocument.From).ToList(), cancellationToken);
+        var stored = inserted.Select(i => turns[i]).ToList();
+        if (stored.Count == 0)
+            return stored;
+        // In received order, so a conversation's last intent and state are those of its latest turn.
+        var updates = stored.OrderBy(t => t.ReceivedAt).Select(turn => new UpdateOneModel<ConversationDocument>(
+            MongoFilters.Conversation(turn.BotId, turn.ConversationId), MongoFilters.RecordTurn(turn))
+        { IsUpsert = true });
+        await documents.Conversations.BulkWriteAsync(updates, new BulkWriteOptions { IsOrdered = true }, cancellationToken);
+        return stored;
     }
 
     public async Task<IReadOnlyList<ConversationTurn>> GetConversationAsync(string botId, string conversationId, CancellationToken cancellationToken = default)

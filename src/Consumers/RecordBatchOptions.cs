@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+
+namespace ChatbotPipeline.Consumers;
+
+/// <summary>
+/// How the conversation log and analytics write (section <c>Records</c>): verdicts are taken in batches, each batch
+/// stored in one transaction, so the stores' cost per message falls as traffic rises. A batch is written when it is
+/// full or <see cref="TimeLimitMilliseconds"/> after its first message — the most a record waits; replies do not.
+/// </summary>
+public sealed class RecordBatchOptions
+{
+    public const string Section = "Records";
+
+    /// <summary>The most verdicts in one batch.</summary>
+    [Range(1, 1000)]
+    public int MessageLimit { get; set; } = 32;
+
+    /// <summary>How long a batch waits for more verdicts after its first.</summary>
+    [Range(1, 10_000)]
+    public int TimeLimitMilliseconds { get; set; } = 20;
+
+    /// <summary>Batches written at once per consumer.</summary>
+    [Range(1, 16)]
+    public int ConcurrencyLimit { get; set; } = 2;
+
+    /// <summary>Waits between tries of a failed batch, riding out a busy or briefly unreachable store.</summary>
+    [MinLength(0)]
+    public int[] RetryIntervalsMilliseconds { get; set; } = [100, 1000, 5000, 15000];
+
+    /// <summary>The verdicts a replica holds at once: what the endpoint must prefetch for its batches to fill.</summary>
+    public int MessageCapacity => MessageLimit * ConcurrencyLimit;
+
+    /// <summary>Batches and retries a record consumer by these settings.</summary>
+    public void Apply<TConsumer>(IConsumerConfigurator<TConsumer> consumer) where TConsumer : class
+    {
+        consumer.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(MessageLimit)
+            .SetTimeLimit(TimeSpan.FromMilliseconds(TimeLimitMilliseconds))
+            .SetConcurrencyLimit(ConcurrencyLimit));
+        consumer.UseMessageRetry(retry => retry.Intervals(RetryIntervalsMilliseconds));
+    }
+}
