@@ -1,5 +1,6 @@
 using System.Globalization;
-using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.Channels.Meta;
+using ChatbotPipeline.Channels.Telegram;
 using ChatbotPipeline.Tests.Shared.Platforms;
 
 namespace ChatbotPipeline.Bench.Webhooks;

@@ -1,3 +1,9 @@
+using ChatbotPipeline.Channels;
+using ChatbotPipeline.Channels.Meta;
+using ChatbotPipeline.Channels.Replies;
+using ChatbotPipeline.Channels.Slack;
+using ChatbotPipeline.Channels.Telegram;
+using ChatbotPipeline.Channels.Twilio;
 using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Consumers.Alerts;
 using ChatbotPipeline.Consumers.Analytics;
@@ -5,13 +11,11 @@ using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Exports;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
-using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue;
 using ChatbotPipeline.Nlu.Dialogue.Stories;
 using ChatbotPipeline.Nlu.Templates;
 using ChatbotPipeline.ServiceDefaults;
-using ChatbotPipeline.ServiceDefaults.Channels;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -75,16 +79,12 @@ public static class ConsumersExtensions
             services.AddHostedService<ModelRefreshService>();
             services.AddHealthChecks().AddCheck<ModelLoadedHealthCheck>("nlu-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         }
-        builder.AddChannelOptions();
         services.AddHttpClient<ReplyHttp>((provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(ReplyHttp.CreateHandler);
+        services.AddTransient<IReplySender>(provider => provider.GetRequiredService<ReplyHttp>());
         services.AddTransient<ReplyCallbackClient>();
-        services.AddTransient<IPlatformReplier, SlackReplier>();
-        services.AddTransient<IPlatformReplier, TelegramReplier>();
-        services.AddTransient<IPlatformReplier, MessengerReplier>();
-        services.AddTransient<IPlatformReplier, WhatsAppReplier>();
-        services.AddTransient<IPlatformReplier, TwilioReplier>();
+        services.AddPlatformChannels();
         return builder;
     }
 

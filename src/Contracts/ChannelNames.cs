@@ -1,6 +1,9 @@
 namespace ChatbotPipeline.Contracts;
 
-/// <summary>The platforms a message can come from (<see cref="MessageReceived.Channel"/>); each has its webhook and its way to reply.</summary>
+/// <summary>
+/// The channels a message can come from (<see cref="MessageReceived.Channel"/>). A platform channel is a unit of its own
+/// (src/Channels/{Platform}); which ones a deployment speaks is what is registered (<c>ChannelCatalog</c>), not this list.
+/// </summary>
 public static class ChannelNames
 {
     public const string Rest = "rest";
@@ -9,7 +12,4 @@ public static class ChannelNames
     public const string Messenger = "messenger";
     public const string WhatsApp = "whatsapp";
     public const string Twilio = "twilio";
-
-    /// <summary>The platforms: each names its conversations <c>{platform}:{id}</c>, a prefix no REST sender may take.</summary>
-    public static readonly IReadOnlyList<string> Platforms = [Slack, Telegram, Messenger, WhatsApp, Twilio];
 }

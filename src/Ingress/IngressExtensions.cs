@@ -1,12 +1,12 @@
+using ChatbotPipeline.Channels;
+using ChatbotPipeline.Channels.Webhooks;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.BotFiles;
 using ChatbotPipeline.Ingress.ChatStream;
 using ChatbotPipeline.Ingress.Seeding;
 using ChatbotPipeline.Ingress.Webhooks;
-using ChatbotPipeline.Ingress.Webhooks.Platforms;
 using ChatbotPipeline.ServiceDefaults.Bus;
-using ChatbotPipeline.ServiceDefaults.Channels;
 using MassTransit;
 
 namespace ChatbotPipeline.Ingress;
@@ -42,8 +42,8 @@ public static partial class IngressExtensions
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<AdmissionLimiter>();
         services.AddScoped<MessageIntake>();
-        services.AddScoped<PlatformIntake>();
-        builder.AddChannelOptions();
+        services.AddScoped<IPlatformIntake, PlatformIntake>();
+        services.AddPlatformChannels();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ChatStreamHub>();

@@ -3,6 +3,8 @@ using System.Reflection;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Objects;
+using ChatbotPipeline.Channels;
+using ChatbotPipeline.Channels.Settings;
 using ChatbotPipeline.Consumers;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
@@ -10,8 +12,8 @@ using ChatbotPipeline.Ingress;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.Seeding;
 using ChatbotPipeline.ServiceDefaults.Bus;
-using ChatbotPipeline.ServiceDefaults.Channels;
 using ChatbotPipeline.Training;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatbotPipeline.Deploy.Tests;
 
@@ -34,8 +36,13 @@ internal static class ConfigurationKeys
         [NotificationOptions.Section] = typeof(NotificationOptions),
         [TrainingOptions.Section] = typeof(TrainingOptions),
         [ConsumersOptions.Section] = typeof(ConsumersOptions),
-        [ChannelOptions.Section] = typeof(ChannelOptions),
     };
+
+    /// <summary>What the registered channels bind under <c>Channels</c>: <c>Channels:{Section}</c> and <c>Channels:Bots:{bot}:{Section}</c>.</summary>
+    private static readonly Dictionary<string, Type> ChannelSections = new ServiceCollection().AddPlatformChannels()
+        .Where(service => service.ImplementationInstance is ChannelSettingsSection)
+        .Select(service => (ChannelSettingsSection)service.ImplementationInstance!)
+        .ToDictionary(section => section.Section, section => section.SettingsType, StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> PlatformKeys = ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", "DOTNET_gcServer"];
 
@@ -44,7 +51,16 @@ internal static class ConfigurationKeys
         if (PlatformKeys.Contains(environmentVariable) || environmentVariable.StartsWith("Logging__LogLevel__", StringComparison.Ordinal))
             return true;
         var path = environmentVariable.Split("__");
+        if (path[0].Equals(ChannelSettingsRegistration.Root, StringComparison.OrdinalIgnoreCase))
+            return IsChannelKey(path.AsSpan(1));
         return Sections.TryGetValue(path[0], out var type) && Walk(type, path.AsSpan(1));
+    }
+
+    private static bool IsChannelKey(ReadOnlySpan<string> path)
+    {
+        if (path.Length >= 2 && path[0].Equals("Bots", StringComparison.OrdinalIgnoreCase))
+            path = path[2..];
+        return path.Length > 0 && ChannelSections.TryGetValue(path[0], out var settings) && Walk(settings, path[1..]);
     }
 
     private static bool Walk(Type type, ReadOnlySpan<string> path)

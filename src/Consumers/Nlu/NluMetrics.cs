@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using ChatbotPipeline.Channels;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -21,10 +22,12 @@ public sealed class NluMetrics
     private readonly Counter<long> _patternTimeouts;
     private readonly Histogram<double> _dialogue;
     private readonly HashSet<string> _namedBots;
+    private readonly HashSet<string> _channels;
 
-    public NluMetrics(IMeterFactory meters, ModelRegistry models, IOptions<NluOptions> options)
+    public NluMetrics(IMeterFactory meters, ModelRegistry models, ChannelCatalog channels, IOptions<NluOptions> options)
     {
         _namedBots = new HashSet<string>(options.Value.MetricBots, StringComparer.Ordinal);
+        _channels = new HashSet<string>(channels.Names, StringComparer.Ordinal);
         var meter = meters.Create(MeterName);
         _confidence = meter.CreateHistogram<double>("confidence", PrometheusExport.ProbabilityUnit,
             "Probability of the intent each message was answered with, by channel (and bot, for the bots named in Nlu:MetricBots).");
@@ -50,7 +53,7 @@ public sealed class NluMetrics
         var bot = new KeyValuePair<string, object?>("bot", _namedBots.Contains(botId) ? botId : OtherBots);
         // Channels come from the webhook routes, but a message is a contract anyone may publish: keep the label closed.
         var channelTag = new KeyValuePair<string, object?>("channel",
-            channel == ChannelNames.Rest || ChannelNames.Platforms.Contains(channel) ? channel : "other");
+            channel == ChannelNames.Rest || _channels.Contains(channel) ? channel : "other");
         _confidence.Record(confidence, bot, channelTag);
         if (fallback)
             _fallbacks.Add(1, bot, channelTag);

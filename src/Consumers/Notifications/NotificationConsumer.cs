@@ -1,5 +1,5 @@
+using ChatbotPipeline.Channels.Replies;
 using ChatbotPipeline.Consumers.Alerts;
-using ChatbotPipeline.Consumers.Notifications.Platforms;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 

@@ -1,4 +1,5 @@
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Channels.Replies;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

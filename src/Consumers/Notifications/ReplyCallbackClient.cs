@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using ChatbotPipeline.Channels.Replies;
 
 namespace ChatbotPipeline.Consumers.Notifications;
 

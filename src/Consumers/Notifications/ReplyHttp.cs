@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ChatbotPipeline.Channels.Replies;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Notifications;
@@ -11,12 +12,9 @@ namespace ChatbotPipeline.Consumers.Notifications;
 /// short enough <c>Retry-After</c> is waited out and sent again here, as Slack and Telegram ask. Redirects are not
 /// followed (a receiver on the allow-list could send the post to an internal address): a 3xx is a refusal.
 /// </summary>
-public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time)
+public sealed class ReplyHttp(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time) : IReplySender
 {
     private const int ThrottledAttempts = 3;
-
-    /// <summary>The most of a receiver's answer that is read (Slack's JSON verdict); the rest is never buffered.</summary>
-    public const int MaxAnswerBytes = 64 * 1024;
 
     /// <summary>The handler of the replies' HttpClient: no redirects.</summary>
     public static SocketsHttpHandler CreateHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };

@@ -1,5 +1,6 @@
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
+using ChatbotPipeline.Channels.Webhooks;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.BotFiles;
 using ChatbotPipeline.Ingress.BotFiles.Rasa;

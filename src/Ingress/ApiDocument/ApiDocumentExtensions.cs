@@ -15,6 +15,7 @@ public static class ApiDocumentExtensions
         {
             options.AddDocumentTransformer<DocumentDescription>();
             options.AddOperationTransformer<OperationDescription>();
+            options.AddOperationTransformer<RequestBodyDocumentation>();
         });
 
     public static WebApplication MapApiDocument(this WebApplication app)

@@ -1,28 +1,26 @@
+using ChatbotPipeline.Channels.Webhooks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace ChatbotPipeline.Ingress.ApiDocument;
 
 /// <summary>
-/// Describes the body of a route that reads its request itself (webhooks verify the raw bytes before parsing).
-/// Unlike <c>Accepts</c>, this only documents: <c>Accepts</c> also makes routing answer 415 to any other content type,
-/// which would refuse a platform's or curl's slightly different header that the handler reads fine.
+/// Documents the body of a route that reads its request itself, as its <see cref="DocumentedBody"/> metadata says
+/// (webhooks verify the raw bytes before parsing), with the route's example.
 /// </summary>
-public static class RequestBodyDocumentation
+internal sealed class RequestBodyDocumentation : IOpenApiOperationTransformer
 {
-    public static RouteHandlerBuilder DocumentsBody<TBody>(this RouteHandlerBuilder route, params string[] contentTypes) =>
-        route.DocumentsBody(typeof(TBody), contentTypes);
-
-    public static RouteHandlerBuilder DocumentsBody(this RouteHandlerBuilder route, Type body, params string[] contentTypes) =>
-        route.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<DocumentedBody>().FirstOrDefault() is not { } body)
+            return;
+        var schema = await context.GetOrCreateSchemaAsync(body.Body, null, cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
         {
-            var schema = await context.GetOrCreateSchemaAsync(body, null, cancellationToken);
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = contentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
-            };
-            // Route transformers run after the shared one: the example goes on the body made here.
-            RequestExamples.Apply(context.Description.HttpMethod ?? "POST", ApiDocumentExtensions.PathOf(context.Description), operation);
-        });
+            Required = true,
+            Content = body.ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
+        };
+        // After the shared description: the example goes on the body made here.
+        RequestExamples.Apply(context.Description.HttpMethod ?? "POST", ApiDocumentExtensions.PathOf(context.Description), operation);
+    }
 }

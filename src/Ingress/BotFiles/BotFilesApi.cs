@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Channels.Webhooks;
 using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.BotFiles.Rasa;
 using ChatbotPipeline.Ingress.Webhooks;

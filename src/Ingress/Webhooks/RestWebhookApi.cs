@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Channels;
+using ChatbotPipeline.Channels.Webhooks;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.ApiDocument;
 using ChatbotPipeline.Ingress.ChatStream;
@@ -31,12 +33,12 @@ public static class RestWebhookApi
 
     private static async Task<Results<Accepted<WebhookAccepted>, Ok<WebhookAccepted>, ProblemHttpResult>> Receive(
         string botId, HttpContext context, IBotStore bots, MessageIntake intake, CallbackPolicy callbacks, ChatSessionTokens sessions,
-        TimeProvider time, CancellationToken cancellationToken)
+        ChannelCatalog channels, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes.");
-        if (Parse(body, out var error) is not { } payload)
+        if (Parse(body, channels, out var error) is not { } payload)
             return Problem(StatusCodes.Status400BadRequest, error);
         if (await bots.GetRevisionAsync(botId, cancellationToken) is null)
             return Problem(StatusCodes.Status404NotFound, $"There is no bot '{botId}'.");
@@ -48,7 +50,7 @@ public static class RestWebhookApi
         var session = context.Request.Headers[ChatSessionHeader].ToString();
         if (session.Length > 0 && !sessions.Opens(botId, payload.Sender!, session))
             return Problem(StatusCodes.Status403Forbidden, $"The {ChatSessionHeader} token does not open this bot's conversation '{payload.Sender}' (or has expired): start a new session.");
-        var inbound = new Platforms.InboundMessage(payload.MessageId, payload.Sender!, payload.Sender!, payload.Message!, callbackUrl, metadata);
+        var inbound = new InboundMessage(payload.MessageId, payload.Sender!, payload.Sender!, payload.Message!, callbackUrl, metadata);
         var message = inbound.Received(botId, Channel, time.GetUtcNow(), liveChat: session.Length > 0);
         var result = await intake.AdmitAsync(message, inbound.PlatformMessageId, cancellationToken);
         var answer = new WebhookAccepted(result.MessageId, message.ConversationId);
@@ -72,7 +74,7 @@ public static class RestWebhookApi
         }
     }
 
-    private static RestWebhookRequest? Parse(byte[] body, out string error)
+    private static RestWebhookRequest? Parse(byte[] body, ChannelCatalog channels, out string error)
     {
         RestWebhookRequest? payload;
         try
@@ -90,7 +92,7 @@ public static class RestWebhookApi
             { Sender: null or "" } => "'sender' is required.",
             { Sender.Length: > 256 } => "'sender' must be at most 256 characters.",
             { Sender: var sender } when sender.Any(char.IsControl) => "'sender' must not contain control characters.",
-            { Sender: var sender } when PlatformPrefix(sender) is { } platform =>
+            { Sender: var sender } when channels.PrefixOf(sender) is { } platform =>
                 $"'sender' may not start with '{platform}:': that names a {platform} conversation, which only its platform's webhook can write to.",
             { Message: null } => "'message' is required.",
             { Message: var text } when string.IsNullOrWhiteSpace(text) => "'message' must not be empty.",
@@ -100,9 +102,6 @@ public static class RestWebhookApi
         };
         return error.Length == 0 ? payload : null;
     }
-
-    private static string? PlatformPrefix(string sender) =>
-        ChannelNames.Platforms.FirstOrDefault(platform => sender.StartsWith(platform + ":", StringComparison.OrdinalIgnoreCase));
 
     private static Dictionary<string, string> Flatten(Dictionary<string, JsonElement>? metadata) =>
         metadata?.ToDictionary(pair => pair.Key, pair => pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString()! : pair.Value.GetRawText())

@@ -1,7 +1,4 @@
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Meta;
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Slack;
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Telegram;
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Twilio;
+using ChatbotPipeline.Channels;
 
 namespace ChatbotPipeline.Ingress.Webhooks;
 
@@ -11,10 +8,6 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         RestWebhookApi.Map(app);
-        SlackWebhookApi.Map(app);
-        TelegramWebhookApi.Map(app);
-        MetaWebhookApi.Map(app);
-        TwilioWebhookApi.Map(app);
-        return app;
+        return app.MapChannelWebhooks();
     }
 }

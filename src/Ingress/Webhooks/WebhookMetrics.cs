@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ChatbotPipeline.Channels.Webhooks;
 
 namespace ChatbotPipeline.Ingress.Webhooks;
-
-/// <summary>Names the channel a webhook endpoint serves, for its metrics.</summary>
-public sealed record WebhookChannel(string Name);
 
 /// <summary>
 /// Time from a webhook request's arrival to its answer, by channel and status code, on the <c>ChatbotPipeline.Ingress</c>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Channels.Replies;
 using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Contracts;
 using MassTransit;

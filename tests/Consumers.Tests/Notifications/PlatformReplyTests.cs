@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ChatbotPipeline.Channels.Replies;
 using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Contracts;
 using MassTransit;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ChatbotPipeline.Channels.Replies;
 using ChatbotPipeline.Consumers.Notifications;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ChatbotPipeline.Channels.Meta;
 using ChatbotPipeline.Ingress.Tests.Support;
 using ChatbotPipeline.Tests.Shared.Platforms;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using ChatbotPipeline.Channels.Telegram;
 using ChatbotPipeline.Tests.Shared.Platforms;
 
 namespace ChatbotPipeline.Ingress.Tests.Support;
@@ -11,7 +12,7 @@ public static class PlatformWebhooks
         Json($"/webhooks/slack/{bot}", body, PlatformSamples.SlackHeaders(Encoding.UTF8.GetBytes(body), at ?? DateTimeOffset.UtcNow, secret).ToArray());
 
     public static HttpRequestMessage Telegram(string body, string? token = PlatformSamples.TelegramSecretToken, string bot = "demo") =>
-        Json($"/webhooks/telegram/{bot}", body, token is null ? [] : [(ChatbotPipeline.Ingress.Webhooks.Verification.TelegramSecretToken.Header, token)]);
+        Json($"/webhooks/telegram/{bot}", body, token is null ? [] : [(ChatbotPipeline.Channels.Telegram.TelegramSecretToken.Header, token)]);
 
     /// <param name="channel"><c>messenger</c> or <c>whatsapp</c>.</param>
     public static HttpRequestMessage Meta(string channel, string body, string secret = PlatformSamples.MetaAppSecret, string bot = "demo") =>

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.Channels.Meta;
+using ChatbotPipeline.Channels.Slack;
+using ChatbotPipeline.Channels.Telegram;
+using ChatbotPipeline.Channels.Twilio;
 
 namespace ChatbotPipeline.Tests.Shared.Platforms;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ChatbotPipeline.Channels.Meta;
 using ChatbotPipeline.Ingress.Tests.Support;
-using ChatbotPipeline.Ingress.Webhooks.Verification;
 using ChatbotPipeline.Tests.Shared.Platforms;
 
 namespace ChatbotPipeline.Ingress.Tests.Webhooks.Platforms;

@@ -1,11 +1,11 @@
 using System.Text;
+using ChatbotPipeline.Channels.Meta;
+using ChatbotPipeline.Channels.Slack;
+using ChatbotPipeline.Channels.Telegram;
+using ChatbotPipeline.Channels.Twilio;
+using ChatbotPipeline.Channels.Webhooks;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Tests.Support;
-using ChatbotPipeline.Ingress.Webhooks.Platforms;
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Meta;
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Slack;
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Telegram;
-using ChatbotPipeline.Ingress.Webhooks.Platforms.Twilio;
 using ChatbotPipeline.Tests.Shared.Platforms;
 using Microsoft.Extensions.Primitives;
 

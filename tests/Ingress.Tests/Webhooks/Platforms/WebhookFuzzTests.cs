@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
+using ChatbotPipeline.Channels.Meta;
+using ChatbotPipeline.Channels.Slack;
+using ChatbotPipeline.Channels.Telegram;
+using ChatbotPipeline.Channels.Twilio;
 using ChatbotPipeline.Ingress.Tests.Support;
-using ChatbotPipeline.Ingress.Webhooks.Verification;
 using ChatbotPipeline.Tests.Shared.Platforms;
 using Microsoft.AspNetCore.WebUtilities;
 

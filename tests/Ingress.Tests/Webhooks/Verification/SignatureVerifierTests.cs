@@ -1,5 +1,9 @@
 using System.Text;
-using ChatbotPipeline.Ingress.Webhooks.Verification;
+using ChatbotPipeline.Channels.Meta;
+using ChatbotPipeline.Channels.Slack;
+using ChatbotPipeline.Channels.Telegram;
+using ChatbotPipeline.Channels.Twilio;
+using ChatbotPipeline.Channels.Verification;
 
 namespace ChatbotPipeline.Ingress.Tests.Webhooks.Verification;
 
