@@ -16,7 +16,8 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                                                           [--rasa-project ../shared/bots/rasa/moodbot]
           --messages     messages per concurrency level (default 4000)
           --concurrency  simulated users talking at once, comma-separated levels (default 1,16,64)
-          --warmup       messages sent before measuring each level (default 200)
+          --warmup       messages per warm-up round before measuring each level (default 200); rounds repeat until the
+                         measured process's JIT settles (a round grows its JIT time by < 1 % of the round), at most 20
           --url          measure a running Ingress (its demo bot, X-Api-Key unused) instead of starting one
           --json         print results as JSON
           --rabbitmq     run the Ingress on this RabbitMQ (fresh virtual hosts via rabbitmqctl on --rabbitmq-node) and

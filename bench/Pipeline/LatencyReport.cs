@@ -6,6 +6,8 @@ internal sealed record LatencyReport(int Users, int Messages, double Seconds, do
     public static LatencyReport From(int users, double[] latencies, TimeSpan elapsed)
     {
         var sorted = latencies.Order().ToArray();
+        if (sorted.Length == 0)
+            return new LatencyReport(users, 0, elapsed.TotalSeconds, 0, 0, 0, 0, 0);
         double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         return new LatencyReport(users, sorted.Length, elapsed.TotalSeconds, sorted.Length / elapsed.TotalSeconds,
             Percentile(0.50), Percentile(0.90), Percentile(0.99), sorted[^1]);
