@@ -9,6 +9,7 @@ COPY src/Contracts/*.csproj src/Contracts/
 COPY src/Nlu/*.csproj src/Nlu/
 COPY src/Backends/*.csproj src/Backends/
 COPY src/ServiceDefaults/*.csproj src/ServiceDefaults/
+COPY src/Bus/*.csproj src/Bus/
 COPY src/Channels/*.csproj src/Channels/
 COPY src/Consumers/*.csproj src/Consumers/
 COPY src/Training/*.csproj src/Training/

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.Bus;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 

@@ -14,8 +14,14 @@ public interface IChatChannel
     /// </summary>
     IReadOnlyList<string> Names { get; }
 
-    /// <summary>Registers the unit's settings (<see cref="Settings.ChannelSettingsRegistration.AddChannelSettings{T}"/>) and repliers.</summary>
+    /// <summary>Registers what both halves need: the unit's settings (<see cref="Settings.ChannelSettingsRegistration.AddChannelSettings{T}"/>).</summary>
     void AddServices(IServiceCollection services);
+
+    /// <summary>
+    /// The replier for one of <see cref="Names"/>, built from the notification consumer's services (its HTTP sender):
+    /// only that host answers, so only that host builds repliers (<see cref="Replies.PlatformRepliers"/>).
+    /// </summary>
+    Replies.IPlatformReplier CreateReplier(string name, IServiceProvider services);
 
     /// <summary>Maps the unit's webhooks, <c>/webhooks/{name}/{botId}</c>.</summary>
     void MapWebhooks(IEndpointRouteBuilder endpoints);

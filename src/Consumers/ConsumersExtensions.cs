@@ -1,9 +1,5 @@
 using ChatbotPipeline.Channels;
-using ChatbotPipeline.Channels.Meta;
 using ChatbotPipeline.Channels.Replies;
-using ChatbotPipeline.Channels.Slack;
-using ChatbotPipeline.Channels.Telegram;
-using ChatbotPipeline.Channels.Twilio;
 using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Consumers.Alerts;
 using ChatbotPipeline.Consumers.Analytics;
@@ -33,7 +29,7 @@ public static class ConsumersExtensions
             .ValidateOnStart();
         services.AddOptions<NluOptions>().BindConfiguration(NluOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RecordBatchOptions>().BindConfiguration(RecordBatchOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.RetryIntervalsMilliseconds.All(ms => ms is > 0 and <= 600_000), "Records:RetryIntervalsMilliseconds must each be 1 to 600,000 ms.")
+            .Validate(o => o.RetryWaits.All(ms => ms is > 0 and <= 600_000), "Records:RetryIntervalsMilliseconds must each be 1 to 600,000 ms.")
             .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations()
             // Waiting for the delivery memory must outlast a claim left by a killed replica, or its reply is dead-lettered.
@@ -85,6 +81,7 @@ public static class ConsumersExtensions
         services.AddTransient<IReplySender>(provider => provider.GetRequiredService<ReplyHttp>());
         services.AddTransient<ReplyCallbackClient>();
         services.AddPlatformChannels();
+        services.AddScoped<PlatformRepliers>();
         return builder;
     }
 

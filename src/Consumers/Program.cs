@@ -1,8 +1,8 @@
 using ChatbotPipeline.Backends;
+using ChatbotPipeline.Bus;
+using ChatbotPipeline.Bus.AmazonSqs;
 using ChatbotPipeline.Consumers;
 using ChatbotPipeline.ServiceDefaults;
-using ChatbotPipeline.ServiceDefaults.Bus;
-using ChatbotPipeline.ServiceDefaults.Bus.AmazonSqs;
 using ChatbotPipeline.ServiceDefaults.Startup;
 
 // `sqs provision` / `sqs replay QUEUE`: queue administration with this host's configuration, then exit.

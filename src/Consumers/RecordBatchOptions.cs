@@ -24,9 +24,15 @@ public sealed class RecordBatchOptions
     [Range(1, 16)]
     public int ConcurrencyLimit { get; set; } = 2;
 
-    /// <summary>Waits between tries of a failed batch, riding out a busy or briefly unreachable store.</summary>
+    /// <summary>
+    /// Waits between tries of a failed batch, riding out a busy or briefly unreachable store. Unset: 100 ms, 1 s, 5 s,
+    /// 15 s (null rather than that list: configuration binding appends to a list that has items).
+    /// </summary>
     [MinLength(0)]
-    public int[] RetryIntervalsMilliseconds { get; set; } = [100, 1000, 5000, 15000];
+    public int[]? RetryIntervalsMilliseconds { get; set; }
+
+    /// <summary>The waits in effect: the configured ones, else the default.</summary>
+    public int[] RetryWaits => RetryIntervalsMilliseconds ?? [100, 1000, 5000, 15000];
 
     /// <summary>The verdicts a replica holds at once: what the endpoint must prefetch for its batches to fill.</summary>
     public int MessageCapacity => MessageLimit * ConcurrencyLimit;
@@ -38,6 +44,6 @@ public sealed class RecordBatchOptions
             .SetMessageLimit(MessageLimit)
             .SetTimeLimit(TimeSpan.FromMilliseconds(TimeLimitMilliseconds))
             .SetConcurrencyLimit(ConcurrencyLimit));
-        consumer.UseMessageRetry(retry => retry.Intervals(RetryIntervalsMilliseconds));
+        consumer.UseMessageRetry(retry => retry.Intervals(RetryWaits));
     }
 }

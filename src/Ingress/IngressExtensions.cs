@@ -1,3 +1,4 @@
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.Channels;
 using ChatbotPipeline.Channels.Webhooks;
 using ChatbotPipeline.Ingress.Admin;
@@ -6,7 +7,6 @@ using ChatbotPipeline.Ingress.BotFiles;
 using ChatbotPipeline.Ingress.ChatStream;
 using ChatbotPipeline.Ingress.Seeding;
 using ChatbotPipeline.Ingress.Webhooks;
-using ChatbotPipeline.ServiceDefaults.Bus;
 using MassTransit;
 
 namespace ChatbotPipeline.Ingress;

@@ -1,6 +1,6 @@
 using ChatbotPipeline.Backends;
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.ServiceDefaults;
-using ChatbotPipeline.ServiceDefaults.Bus;
 using ChatbotPipeline.ServiceDefaults.Startup;
 using ChatbotPipeline.Training;
 

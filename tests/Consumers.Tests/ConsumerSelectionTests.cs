@@ -1,8 +1,8 @@
 using ChatbotPipeline.Backends;
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
-using ChatbotPipeline.ServiceDefaults.Bus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

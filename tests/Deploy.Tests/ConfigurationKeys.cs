@@ -3,6 +3,7 @@ using System.Reflection;
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Objects;
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.Channels;
 using ChatbotPipeline.Channels.Settings;
 using ChatbotPipeline.Consumers;
@@ -11,7 +12,6 @@ using ChatbotPipeline.Consumers.Notifications;
 using ChatbotPipeline.Ingress;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.Seeding;
-using ChatbotPipeline.ServiceDefaults.Bus;
 using ChatbotPipeline.Training;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -17,9 +17,11 @@ public sealed class MetaChannel : IChatChannel
     {
         services.AddChannelSettings<MetaSettings>("Meta");
         services.AddChannelSettings<WhatsAppSettings>("WhatsApp");
-        services.AddTransient<IPlatformReplier, MessengerReplier>();
-        services.AddTransient<IPlatformReplier, WhatsAppReplier>();
     }
+
+    public IPlatformReplier CreateReplier(string name, IServiceProvider services) => name == ChannelNames.WhatsApp
+        ? ActivatorUtilities.CreateInstance<WhatsAppReplier>(services)
+        : ActivatorUtilities.CreateInstance<MessengerReplier>(services);
 
     public void MapWebhooks(IEndpointRouteBuilder endpoints) => MetaWebhookApi.Map(endpoints);
 }

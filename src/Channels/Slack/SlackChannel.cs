@@ -10,11 +10,9 @@ public sealed class SlackChannel : IChatChannel
 {
     public IReadOnlyList<string> Names { get; } = [ChannelNames.Slack];
 
-    public void AddServices(IServiceCollection services)
-    {
-        services.AddChannelSettings<SlackSettings>("Slack");
-        services.AddTransient<IPlatformReplier, SlackReplier>();
-    }
+    public void AddServices(IServiceCollection services) => services.AddChannelSettings<SlackSettings>("Slack");
+
+    public IPlatformReplier CreateReplier(string name, IServiceProvider services) => ActivatorUtilities.CreateInstance<SlackReplier>(services);
 
     public void MapWebhooks(IEndpointRouteBuilder endpoints) => SlackWebhookApi.Map(endpoints);
 }

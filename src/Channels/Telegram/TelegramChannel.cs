@@ -10,11 +10,9 @@ public sealed class TelegramChannel : IChatChannel
 {
     public IReadOnlyList<string> Names { get; } = [ChannelNames.Telegram];
 
-    public void AddServices(IServiceCollection services)
-    {
-        services.AddChannelSettings<TelegramSettings>("Telegram");
-        services.AddTransient<IPlatformReplier, TelegramReplier>();
-    }
+    public void AddServices(IServiceCollection services) => services.AddChannelSettings<TelegramSettings>("Telegram");
+
+    public IPlatformReplier CreateReplier(string name, IServiceProvider services) => ActivatorUtilities.CreateInstance<TelegramReplier>(services);
 
     public void MapWebhooks(IEndpointRouteBuilder endpoints) => TelegramWebhookApi.Map(endpoints);
 }

@@ -15,8 +15,9 @@ public sealed class TwilioChannel : IChatChannel
     {
         services.AddChannelSettings<TwilioSettings>("Twilio");
         services.AddOptions<WebhookAddressOptions>().BindConfiguration(WebhookAddressOptions.Section);
-        services.AddTransient<IPlatformReplier, TwilioReplier>();
     }
+
+    public IPlatformReplier CreateReplier(string name, IServiceProvider services) => ActivatorUtilities.CreateInstance<TwilioReplier>(services);
 
     public void MapWebhooks(IEndpointRouteBuilder endpoints) => TwilioWebhookApi.Map(endpoints);
 }

@@ -14,7 +14,7 @@ namespace ChatbotPipeline.Consumers.Notifications;
 /// dispatches a queue to one).
 /// </summary>
 public sealed partial class NotificationConsumer(
-    ReplyCallbackClient callbacks, IEnumerable<IPlatformReplier> platforms, DeliveryMemory delivered, AlertDelivery alerts, DeadLetterWatch deadLetters,
+    ReplyCallbackClient callbacks, PlatformRepliers platforms, DeliveryMemory delivered, AlertDelivery alerts, DeadLetterWatch deadLetters,
     ILogger<NotificationConsumer> logger)
     : IConsumer<MessageUnderstood>, IConsumer<OperatorAlert>, IConsumer<MessageDeadLettered>,
       IConsumer<Fault<MessageReceived>>, IConsumer<Fault<MessageUnderstood>>, IConsumer<Fault<ExportRequested>>, IConsumer<Fault<TrainingRequested>>,
@@ -45,7 +45,7 @@ public sealed partial class NotificationConsumer(
         {
             if (message.Channel == ChannelNames.Rest)
                 await DeliverToCallbackAsync(understood, context.CancellationToken);
-            else if (platforms.FirstOrDefault(platform => platform.Channel == message.Channel) is { } platform)
+            else if (platforms.For(message.Channel) is { } platform)
                 await DeliverToPlatformAsync(platform, understood, context.CancellationToken);
             else
                 LogNoReplier(message.MessageId, message.Channel);

@@ -32,7 +32,7 @@ public sealed class NotificationConsumerDefinition : ConsumerDefinition<Notifica
         // Inner: a receiver that is down gets spaced retries, one that refused gets none.
         endpointConfigurator.UseMessageRetry(retry =>
         {
-            retry.Intervals(_options.RetryIntervalsMilliseconds);
+            retry.Intervals(_options.RetryWaits);
             retry.Ignore<ReplyRejectedException>();
             retry.Ignore<CacheUnavailableException>();
             retry.Ignore<WorkInProgressException>();

@@ -7,9 +7,16 @@ public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>Waits between delivery attempts, in milliseconds, before the message is faulted to the error queue. Default 1 s, 5 s, 15 s, 60 s.</summary>
+    /// <summary>
+    /// Waits between delivery attempts, in milliseconds, before the message is faulted to the error queue. Unset: 1 s,
+    /// 5 s, 15 s, 60 s. Null rather than the default list because configuration binding appends to a list that has
+    /// items: <c>Notifications__RetryIntervalsMilliseconds__0=50</c> made five waits, not one.
+    /// </summary>
     [MinLength(0)]
-    public int[] RetryIntervalsMilliseconds { get; set; } = [1000, 5000, 15000, 60000];
+    public int[]? RetryIntervalsMilliseconds { get; set; }
+
+    /// <summary>The waits in effect: the configured ones, else the default.</summary>
+    public int[] RetryWaits => RetryIntervalsMilliseconds ?? [1000, 5000, 15000, 60000];
 
     /// <summary>
     /// The longest <c>Retry-After</c> a throttled platform API (HTTP 429) is waited out for before the reply is sent

@@ -1,6 +1,6 @@
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.Contracts;
-using ChatbotPipeline.ServiceDefaults.Bus;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

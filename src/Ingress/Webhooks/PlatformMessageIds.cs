@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatbotPipeline.Backends.Cache;
-using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.Bus;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Ingress.Webhooks;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using ChatbotPipeline.ServiceDefaults.Bus.AmazonSqs;
+using ChatbotPipeline.Bus.AmazonSqs;
+using ChatbotPipeline.Tests.Shared.Sqs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatbotPipeline.Consumers.Tests.AmazonSqs;

@@ -1,5 +1,5 @@
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.Contracts;
-using ChatbotPipeline.ServiceDefaults.Bus;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,7 +94,7 @@ public sealed class ReceiveEndpointWatchdogTests
     }
 
     /// <summary>A broker that counts no consumer on one queue (and a healthy one on every other).</summary>
-    private sealed class NoConsumerOn(string queue) : ServiceDefaults.Bus.QueueDepth.IQueueConsumerCount
+    private sealed class NoConsumerOn(string queue) : global::ChatbotPipeline.Bus.QueueDepth.IQueueConsumerCount
     {
         public Task<long?> CountAsync(string name, CancellationToken cancellationToken) => Task.FromResult<long?>(name == queue ? 0 : 1);
     }

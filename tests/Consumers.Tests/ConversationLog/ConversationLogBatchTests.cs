@@ -28,8 +28,7 @@ public sealed class ConversationLogBatchTests
     public async Task A_batch_the_store_keeps_refusing_is_retried_then_faulted_message_by_message()
     {
         await using var host = new PipelineTestHost(
-            // Every one of the default four waits replaced: configuration binds arrays position by position.
-            Enumerable.Range(0, 4).ToDictionary(i => $"Records:RetryIntervalsMilliseconds:{i}", _ => (string?)"10"),
+            new Dictionary<string, string?> { ["Records:RetryIntervalsMilliseconds:0"] = "10", ["Records:RetryIntervalsMilliseconds:1"] = "10" },
             services => services.AddSingleton<IConversationStore, RefusingConversationStore>());
         await host.StartAsync();
 

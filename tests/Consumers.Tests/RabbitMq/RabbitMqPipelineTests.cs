@@ -2,7 +2,7 @@ using System.Text;
 using ChatbotPipeline.Backends;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
-using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.Tests.Shared;
 using MassTransit;
 using Microsoft.Extensions.Configuration;

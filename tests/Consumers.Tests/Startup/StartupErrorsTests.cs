@@ -1,4 +1,4 @@
-using ChatbotPipeline.ServiceDefaults.Bus;
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.ServiceDefaults.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

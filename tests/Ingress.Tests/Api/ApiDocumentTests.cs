@@ -82,18 +82,11 @@ public sealed class ApiDocumentTests(ReadyIngress ingress) : IClassFixture<Ready
         Assert.SkipWhen(HeadlessChromium.Path is null, "Chromium is not installed (apt-get install chromium, or set CHROMIUM).");
         using var folder = new TempFolder();
         var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        await using var host = HostProcess.Start("Host", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = url,
-            ["Documents__Sqlite__Path"] = Path.Combine(folder.Path, "chatbot.db"),
-            ["Objects__FileSystem__Path"] = Path.Combine(folder.Path, "objects"),
-        });
+        await using var host = HostProcess.Start("Host", EmbeddedSettings.For(folder.Path, url));
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK, "Ingress live", host);
 
         await using var page = await ChromiumPage.OpenAsync($"{url}/docs");
-        // Scalar renders operations as they scroll into view: the first group's are there, the others' headings are.
         // Scalar renders the first group's operations and the other groups' headings until they scroll into view.
         await page.WaitUntilAsync("document.body.innerText.includes('Create bot') && document.body.innerText.includes('Webhooks')", "the operations and their groups");
         await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "artifacts", "api-docs.png"));

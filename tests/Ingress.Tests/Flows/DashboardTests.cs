@@ -20,14 +20,7 @@ public sealed class DashboardTests : IDisposable
     {
         Assert.SkipWhen(HeadlessChromium.Path is null, "Chromium is not installed (apt-get install chromium, or set CHROMIUM).");
         var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        await using var ingress = HostProcess.Start("Host", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = url,
-            ["Admin__ApiKey"] = IngressFactory.ApiKey,
-            ["Documents__Sqlite__Path"] = Path.Combine(_folder.Path, "chatbot.db"),
-            ["Objects__FileSystem__Path"] = Path.Combine(_folder.Path, "objects"),
-        });
+        await using var ingress = HostProcess.Start("Host", EmbeddedSettings.For(_folder.Path, url));
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Add("X-Api-Key", IngressFactory.ApiKey);
         await HostProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "Ingress ready", ingress);

@@ -1,5 +1,5 @@
+using ChatbotPipeline.Bus.AmazonSqs;
 using ChatbotPipeline.Ingress.Tests.Support;
-using ChatbotPipeline.ServiceDefaults.Bus.AmazonSqs;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -143,13 +143,8 @@ public sealed class AttackedProcessTests(AttackedProcessTests.Pipeline pipeline)
         public async ValueTask InitializeAsync()
         {
             var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-            Process = HostProcess.Start("Host", new Dictionary<string, string>
+            Process = HostProcess.Start("Host", new Dictionary<string, string>(EmbeddedSettings.For(_folder.Path, url))
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = url,
-                ["Admin__ApiKey"] = IngressFactory.ApiKey,
-                ["Documents__Sqlite__Path"] = Path.Combine(_folder.Path, "chatbot.db"),
-                ["Objects__FileSystem__Path"] = Path.Combine(_folder.Path, "objects"),
                 ["Ingress__SenderMessagesPerMinute"] = "0",
                 ["Training__Encoder"] = "none",
             });

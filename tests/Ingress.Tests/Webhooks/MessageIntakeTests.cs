@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Bus;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Ingress.Tests.Support;
 using ChatbotPipeline.Ingress.Webhooks;
-using ChatbotPipeline.ServiceDefaults.Bus;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -13,11 +13,9 @@ public sealed class EchoChannel : IChatChannel
 
     public IReadOnlyList<string> Names { get; } = [Name];
 
-    public void AddServices(IServiceCollection services)
-    {
-        services.AddChannelSettings<EchoSettings>("Echo");
-        services.AddTransient<IPlatformReplier, EchoReplier>();
-    }
+    public void AddServices(IServiceCollection services) => services.AddChannelSettings<EchoSettings>("Echo");
+
+    public IPlatformReplier CreateReplier(string name, IServiceProvider services) => ActivatorUtilities.CreateInstance<EchoReplier>(services);
 
     public void MapWebhooks(IEndpointRouteBuilder endpoints) => EchoWebhook.Map(endpoints);
 }

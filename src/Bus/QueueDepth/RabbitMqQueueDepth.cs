@@ -1,0 +1,50 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace ChatbotPipeline.Bus.QueueDepth;
+
+/// <summary>
+/// Ready messages and consumers per queue from RabbitMQ by passive declare: no management plugin needed, and a queue
+/// that does not exist yet is left out instead of being created.
+/// </summary>
+public sealed class RabbitMqQueueDepth(RabbitMqOptions options) : IQueueDepthSource, IQueueConsumerCount
+{
+    private IConnection? _connection;
+
+    public async Task<IReadOnlyDictionary<string, long>> ReadAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
+    {
+        var depths = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var queue in queues)
+            if (await DeclarePassiveAsync(queue, cancellationToken) is { } declared)
+                depths[queue] = declared.MessageCount;
+        return depths;
+    }
+
+    public async Task<long?> CountAsync(string queue, CancellationToken cancellationToken) =>
+        (await DeclarePassiveAsync(queue, cancellationToken))?.ConsumerCount;
+
+    private async Task<QueueDeclareOk?> DeclarePassiveAsync(string queue, CancellationToken cancellationToken)
+    {
+        _connection ??= await new ConnectionFactory
+        {
+            HostName = options.Host, Port = options.Port, VirtualHost = options.VirtualHost,
+            UserName = options.Username, Password = options.Password, ClientProvidedName = "chatbot-queue-depth",
+        }.CreateConnectionAsync(cancellationToken);
+        // A failed passive declare closes its channel, so each queue gets its own.
+        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+        }
+        catch (OperationInterruptedException)
+        {
+            return null; // not declared yet: its consumers have not started
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+    }
+}
