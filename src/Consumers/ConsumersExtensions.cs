@@ -27,14 +27,21 @@ public static class ConsumersExtensions
             .Validate(o => o.Queues.All(ConsumersOptions.KnownQueues.Contains),
                 $"Consumers:Queues may only name {string.Join(", ", ConsumersOptions.KnownQueues)}.")
             .ValidateOnStart();
-        services.AddOptions<NluOptions>().BindConfiguration(NluOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NluOptions>().BindConfiguration(NluOptions.Section).ValidateDataAnnotations()
+            .Validate(o => RetryIntervals.AreValid(o.RetryWaits), RetryIntervals.Refusal("Nlu:RetryIntervalsMilliseconds"))
+            .Validate(o => RetryIntervals.AreValid(o.ModelSwitchRetryWaits), RetryIntervals.Refusal("Nlu:ModelSwitchRetryIntervalsMilliseconds"))
+            .ValidateOnStart();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateDataAnnotations()
+            .Validate(o => RetryIntervals.AreValid(o.RetryWaits), RetryIntervals.Refusal("Exports:RetryIntervalsMilliseconds"))
+            .ValidateOnStart();
         services.AddOptions<RecordBatchOptions>().BindConfiguration(RecordBatchOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.RetryWaits.All(ms => ms is > 0 and <= 600_000), "Records:RetryIntervalsMilliseconds must each be 1 to 600,000 ms.")
+            .Validate(o => RetryIntervals.AreValid(o.RetryWaits), RetryIntervals.Refusal("Records:RetryIntervalsMilliseconds"))
             .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations()
             // Waiting for the delivery memory must outlast a claim left by a killed replica, or its reply is dead-lettered.
             .Validate(o => (long)o.MemoryWaitAttempts * o.MemoryWaitMilliseconds > (o.TimeoutSeconds + o.MaxRetryAfterSeconds + 5) * 1000L,
                 "Notifications:MemoryWaitAttempts × MemoryWaitMilliseconds must be longer than TimeoutSeconds + MaxRetryAfterSeconds + 5 s.")
+            .Validate(o => RetryIntervals.AreValid(o.RetryWaits), RetryIntervals.Refusal("Notifications:RetryIntervalsMilliseconds"))
             .ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Webhooks.All(url => Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"),
@@ -63,6 +70,7 @@ public static class ConsumersExtensions
             // A held conversation's next message waits this long in NLU (derived from the same settings); keep it bounded.
             .Validate(o => o.HoldTime <= ActionOptions.MaxHoldTime,
                 $"Actions: Attempts × TimeoutSeconds plus the doubling backoffs must stay within {ActionOptions.MaxHoldTime.TotalMinutes:0} minutes (a held conversation waits that long).")
+            .Validate(o => RetryIntervals.AreValid(o.RetryWaits), RetryIntervals.Refusal("Actions:RetryIntervalsMilliseconds"))
             .ValidateOnStart();
         services.AddSingleton<ConversationHold>();
         services.AddSingleton<ActionMemory>();

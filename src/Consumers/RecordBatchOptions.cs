@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatbotPipeline.ServiceDefaults;
 using MassTransit;
 
 namespace ChatbotPipeline.Consumers;
@@ -24,15 +25,11 @@ public sealed class RecordBatchOptions
     [Range(1, 16)]
     public int ConcurrencyLimit { get; set; } = 2;
 
-    /// <summary>
-    /// Waits between tries of a failed batch, riding out a busy or briefly unreachable store. Unset: 100 ms, 1 s, 5 s,
-    /// 15 s (null rather than that list: configuration binding appends to a list that has items).
-    /// </summary>
-    [MinLength(0)]
+    /// <summary>Waits between tries of a failed batch, riding out a busy or briefly unreachable store. Unset: 100 ms, 1 s, 5 s, 15 s.</summary>
     public int[]? RetryIntervalsMilliseconds { get; set; }
 
-    /// <summary>The waits in effect: the configured ones, else the default.</summary>
-    public int[] RetryWaits => RetryIntervalsMilliseconds ?? [100, 1000, 5000, 15000];
+    /// <summary>The waits in effect (<see cref="RetryIntervals"/>).</summary>
+    public int[] RetryWaits => RetryIntervals.Or(RetryIntervalsMilliseconds, 100, 1000, 5000, 15000);
 
     /// <summary>The verdicts a replica holds at once: what the endpoint must prefetch for its batches to fill.</summary>
     public int MessageCapacity => MessageLimit * ConcurrencyLimit;

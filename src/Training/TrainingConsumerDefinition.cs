@@ -12,10 +12,15 @@ public sealed class TrainingConsumerDefinition : ConsumerDefinition<TrainingCons
 {
     public const int RequestsReadPerPlace = 4;
 
-    public TrainingConsumerDefinition(IOptions<TrainingOptions> options) =>
-        ConcurrentMessageLimit = options.Value.ConcurrentTrainings * RequestsReadPerPlace;
+    private readonly TrainingOptions _options;
+
+    public TrainingConsumerDefinition(IOptions<TrainingOptions> options)
+    {
+        _options = options.Value;
+        ConcurrentMessageLimit = _options.ConcurrentTrainings * RequestsReadPerPlace;
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<TrainingConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(1000, 10000));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(_options.RetryWaits));
 }

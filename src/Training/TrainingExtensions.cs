@@ -14,6 +14,7 @@ public static class TrainingExtensions
             .Validate(o => CronExpression.TryParse(o.Cron, out _), "Training:Cron is not a valid Quartz cron expression.")
             .Validate(o => Nlu.Intents.Encoders.SentenceEncoders.Names.Contains(o.Encoder),
                 $"Training:Encoder must be one of {string.Join(", ", Nlu.Intents.Encoders.SentenceEncoders.Names)}.")
+            .Validate(o => ServiceDefaults.RetryIntervals.AreValid(o.RetryWaits), ServiceDefaults.RetryIntervals.Refusal("Training:RetryIntervalsMilliseconds"))
             .ValidateOnStart();
         services.AddTrainer();
         services.AddHealthChecks().AddCheck<StartupTraining>("training-at-start", tags: [ServiceDefaults.ServiceDefaultsExtensions.ReadyTag]);

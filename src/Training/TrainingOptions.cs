@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatbotPipeline.ServiceDefaults;
 
 namespace ChatbotPipeline.Training;
 
@@ -60,4 +61,9 @@ public sealed class TrainingOptions
     /// <summary>Model versions kept per bot in the object store (the current one always is); older ones are deleted after each publish. Default 5.</summary>
     [Range(1, 1000)]
     public int KeepModelVersions { get; set; } = 5;
+
+    /// <summary>Waits between tries of a failed training request (the stores briefly away). Unset: 1 s, 10 s.</summary>
+    public int[]? RetryIntervalsMilliseconds { get; set; }
+
+    public int[] RetryWaits => RetryIntervals.Or(RetryIntervalsMilliseconds, 1000, 10000);
 }

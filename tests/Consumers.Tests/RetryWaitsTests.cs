@@ -1,3 +1,6 @@
+using ChatbotPipeline.Consumers.Actions;
+using ChatbotPipeline.Consumers.Exports;
+using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
 using Microsoft.Extensions.Configuration;
 
@@ -20,6 +23,9 @@ public sealed class RetryWaitsTests
     {
         Assert.Equal([50], Bind<NotificationOptions>(NotificationOptions.Section, "50").RetryWaits);
         Assert.Equal([10, 20], Bind<RecordBatchOptions>(RecordBatchOptions.Section, "10", "20").RetryWaits);
+        Assert.Equal([30], Bind<NluOptions>(NluOptions.Section, "30").RetryWaits);
+        Assert.Equal([40], Bind<ActionOptions>(ActionOptions.Section, "40").RetryWaits);
+        Assert.Equal([60], Bind<ExportOptions>(ExportOptions.Section, "60").RetryWaits);
     }
 
     [Fact]
@@ -27,5 +33,8 @@ public sealed class RetryWaitsTests
     {
         Assert.Equal([1000, 5000, 15000, 60000], Bind<NotificationOptions>(NotificationOptions.Section).RetryWaits);
         Assert.Equal([100, 1000, 5000, 15000], Bind<RecordBatchOptions>(RecordBatchOptions.Section).RetryWaits);
+        Assert.Equal([100, 500, 2000], Bind<NluOptions>(NluOptions.Section).RetryWaits);
+        Assert.Equal([500, 2000], Bind<ActionOptions>(ActionOptions.Section).RetryWaits);
+        Assert.Equal([1000, 10000, 60000], Bind<ExportOptions>(ExportOptions.Section).RetryWaits);
     }
 }

@@ -36,6 +36,9 @@ internal static class ConfigurationKeys
         [NotificationOptions.Section] = typeof(NotificationOptions),
         [TrainingOptions.Section] = typeof(TrainingOptions),
         [ConsumersOptions.Section] = typeof(ConsumersOptions),
+        [RecordBatchOptions.Section] = typeof(RecordBatchOptions),
+        [ChatbotPipeline.Consumers.Actions.ActionOptions.Section] = typeof(ChatbotPipeline.Consumers.Actions.ActionOptions),
+        [ChatbotPipeline.Consumers.Exports.ExportOptions.Section] = typeof(ChatbotPipeline.Consumers.Exports.ExportOptions),
     };
 
     /// <summary>What the registered channels bind under <c>Channels</c>: <c>Channels:{Section}</c> and <c>Channels:Bots:{bot}:{Section}</c>.</summary>

@@ -1,6 +1,7 @@
 using ChatbotPipeline.Backends.Cache;
 using ChatbotPipeline.Consumers.Nlu;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Actions;
 
@@ -10,7 +11,13 @@ namespace ChatbotPipeline.Consumers.Actions;
 /// </summary>
 public sealed class ActionConsumerDefinition : ConsumerDefinition<ActionConsumer>
 {
-    public ActionConsumerDefinition() => ConcurrentMessageLimit = 16;
+    private readonly ActionOptions _options;
+
+    public ActionConsumerDefinition(IOptions<ActionOptions> options)
+    {
+        _options = options.Value;
+        ConcurrentMessageLimit = _options.ConcurrentCalls;
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ActionConsumer> consumerConfigurator, IRegistrationContext context)
@@ -19,11 +26,11 @@ public sealed class ActionConsumerDefinition : ConsumerDefinition<ActionConsumer
         {
             retry.Handle<CacheUnavailableException>();
             retry.Handle<WorkInProgressException>();
-            retry.Interval(240, TimeSpan.FromMilliseconds(500));
+            retry.Interval(_options.MemoryWaitAttempts, TimeSpan.FromMilliseconds(_options.MemoryWaitMilliseconds));
         });
         endpointConfigurator.UseMessageRetry(retry =>
         {
-            retry.Intervals(500, 2000);
+            retry.Intervals(_options.RetryWaits);
             retry.Ignore<UnknownBotException>();
             retry.Ignore<CacheUnavailableException>();
             retry.Ignore<WorkInProgressException>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatbotPipeline.ServiceDefaults;
 
 namespace ChatbotPipeline.Consumers.Actions;
 
@@ -22,6 +23,25 @@ public sealed class ActionOptions
     /// <summary>The largest API answer read, in bytes; a larger one fails the call (not retried). Default 1 MiB.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>API calls made at once per replica (the action queue waits on other services, so more than NLU's). Default 16.</summary>
+    [Range(1, 256)]
+    public int ConcurrentCalls { get; set; } = 16;
+
+    /// <summary>Waits between tries of a failed action message (after the call's own HTTP retries). Unset: 0.5 s, 2 s.</summary>
+    public int[]? RetryIntervalsMilliseconds { get; set; }
+
+    public int[] RetryWaits => RetryIntervals.Or(RetryIntervalsMilliseconds, 500, 2000);
+
+    /// <summary>
+    /// While the call memory (Redis) is unreachable, or another replica is making the same call, wait this long
+    /// between tries (default 500 ms) this many times (default 240) before the error queue: a call is not made twice.
+    /// </summary>
+    [Range(10, 600_000)]
+    public int MemoryWaitMilliseconds { get; set; } = 500;
+
+    [Range(1, 100_000)]
+    public int MemoryWaitAttempts { get; set; } = 240;
 
     /// <summary>What a bot says when its API call fails and it has no <c>actionFailureResponse</c> of its own.</summary>
     public string DefaultFailureResponse { get; set; } = "Sorry, I couldn't get that done right now. ### Please try again in a little while.";

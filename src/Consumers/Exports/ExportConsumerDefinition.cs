@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Exports;
 
@@ -8,9 +9,15 @@ namespace ChatbotPipeline.Consumers.Exports;
 /// </summary>
 public sealed class ExportConsumerDefinition : ConsumerDefinition<ExportConsumer>
 {
-    public ExportConsumerDefinition() => ConcurrentMessageLimit = 2;
+    private readonly ExportOptions _options;
+
+    public ExportConsumerDefinition(IOptions<ExportOptions> options)
+    {
+        _options = options.Value;
+        ConcurrentMessageLimit = _options.ConcurrentExports;
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ExportConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(1000, 10000, 60000));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(_options.RetryWaits));
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Nlu;
 
@@ -8,8 +9,11 @@ namespace ChatbotPipeline.Consumers.Nlu;
 /// </summary>
 public sealed class ModelPublishedConsumerDefinition : ConsumerDefinition<ModelPublishedConsumer>
 {
-    public ModelPublishedConsumerDefinition()
+    private readonly NluOptions _options;
+
+    public ModelPublishedConsumerDefinition(IOptions<NluOptions> options)
     {
+        _options = options.Value;
         Endpoint(endpoint =>
         {
             endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
@@ -19,5 +23,5 @@ public sealed class ModelPublishedConsumerDefinition : ConsumerDefinition<ModelP
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ModelPublishedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(500, 2000, 5000));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(_options.ModelSwitchRetryWaits));
 }

@@ -34,7 +34,7 @@ public sealed class NluConsumerDefinition : ConsumerDefinition<NluConsumer>
         });
         endpointConfigurator.UseMessageRetry(retry =>
         {
-            retry.Intervals(100, 500, 2000);
+            retry.Intervals(_options.RetryWaits);
             retry.Ignore<UnknownBotException>();
             retry.Ignore<ConversationHeldException>();
             retry.Ignore<ConversationOutOfOrderException>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatbotPipeline.ServiceDefaults;
 
 namespace ChatbotPipeline.Consumers.Nlu;
 
@@ -68,4 +69,14 @@ public sealed class NluOptions
     /// refused with a log line and the previous model (or the fallback) keeps answering. Default: every one this build has.
     /// </summary>
     public List<string> Encoders { get; set; } = [];
+
+    /// <summary>Waits between tries of a message that failed for any other reason (a store briefly away). Unset: 100 ms, 0.5 s, 2 s.</summary>
+    public int[]? RetryIntervalsMilliseconds { get; set; }
+
+    public int[] RetryWaits => RetryIntervals.Or(RetryIntervalsMilliseconds, 100, 500, 2000);
+
+    /// <summary>Waits between tries of switching to a newly published model (the object store briefly away). Unset: 0.5 s, 2 s, 5 s.</summary>
+    public int[]? ModelSwitchRetryIntervalsMilliseconds { get; set; }
+
+    public int[] ModelSwitchRetryWaits => RetryIntervals.Or(ModelSwitchRetryIntervalsMilliseconds, 500, 2000, 5000);
 }

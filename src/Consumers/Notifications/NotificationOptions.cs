@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatbotPipeline.ServiceDefaults;
 
 namespace ChatbotPipeline.Consumers.Notifications;
 
@@ -7,16 +8,11 @@ public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>
-    /// Waits between delivery attempts, in milliseconds, before the message is faulted to the error queue. Unset: 1 s,
-    /// 5 s, 15 s, 60 s. Null rather than the default list because configuration binding appends to a list that has
-    /// items: <c>Notifications__RetryIntervalsMilliseconds__0=50</c> made five waits, not one.
-    /// </summary>
-    [MinLength(0)]
+    /// <summary>Waits between delivery attempts, in milliseconds, before the message is faulted to the error queue. Unset: 1 s, 5 s, 15 s, 60 s.</summary>
     public int[]? RetryIntervalsMilliseconds { get; set; }
 
-    /// <summary>The waits in effect: the configured ones, else the default.</summary>
-    public int[] RetryWaits => RetryIntervalsMilliseconds ?? [1000, 5000, 15000, 60000];
+    /// <summary>The waits in effect (<see cref="RetryIntervals"/>).</summary>
+    public int[] RetryWaits => RetryIntervals.Or(RetryIntervalsMilliseconds, 1000, 5000, 15000, 60000);
 
     /// <summary>
     /// The longest <c>Retry-After</c> a throttled platform API (HTTP 429) is waited out for before the reply is sent

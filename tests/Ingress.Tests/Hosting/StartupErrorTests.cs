@@ -20,6 +20,7 @@ public sealed class StartupErrorTests
         { "Host", "Bus__Transport", "Nonsense", "Configuration error: Bus:Transport is 'Nonsense'; use one of InMemory, RabbitMq, AmazonSqs (environment variable Bus__Transport)." },
         { "Ingress", "Bus__PublishTimeoutSeconds", "-1",
             "Configuration error: Bus:PublishTimeoutSeconds is '-1': The field PublishTimeoutSeconds must be between 1 and 120. (environment variable Bus__PublishTimeoutSeconds)." },
+        { "Consumers", "Exports__RetryIntervalsMilliseconds__0", "0", "Configuration error: Exports:RetryIntervalsMilliseconds must each be 1 to 600,000 ms." },
     };
 
     [Theory]
