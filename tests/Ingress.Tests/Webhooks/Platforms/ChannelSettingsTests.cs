@@ -49,6 +49,16 @@ public sealed class ChannelSettingsTests
     }
 
     [Fact]
+    public void Bot_ids_configuration_does_not_name_share_the_shared_settings_so_made_up_ids_keep_nothing()
+    {
+        using var services = Services(Shared);
+        var slack = services.GetRequiredService<ChannelSettings<SlackSettings>>();
+
+        Assert.Same(slack.For("made-up-1"), slack.For("made-up-2"));
+        Assert.NotSame(slack.For("made-up-1"), slack.For("support"));
+    }
+
+    [Fact]
     public void An_api_address_that_is_not_an_http_url_is_refused_naming_its_key()
     {
         using var services = Services(new() { ["Channels:Bots:support:Telegram:ApiBaseUrl"] = "file:///etc/passwd" });
