@@ -21,6 +21,7 @@ public static class ChannelSettingsRegistration
     /// </summary>
     public static IServiceCollection AddChannelSettings<T>(this IServiceCollection services, string section) where T : class, new()
     {
+        services.AddOptions();
         services.AddSingleton(new ChannelSettingsSection(section, typeof(T)));
         services.AddSingleton<IConfigureOptions<T>>(provider => new BotOverlay<T>(provider.GetRequiredService<IConfiguration>(), section));
         services.AddSingleton<IValidateOptions<T>>(new ApiUrlValidation<T>(section));
