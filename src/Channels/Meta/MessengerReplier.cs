@@ -8,8 +8,6 @@ namespace ChatbotPipeline.Channels.Meta;
 /// <summary>The Send API (<c>POST /me/messages</c>, page access token) to the user's page-scoped id, as a response to their message.</summary>
 public sealed class MessengerReplier(IReplySender http, ChannelSettings<MetaSettings> metaSettings) : IPlatformReplier
 {
-    public string Channel => ChannelNames.Messenger;
-
     /// <summary>Messenger has no markup: plain text, and buttons as quick replies (at most 13, titles of 20 characters).</summary>
     public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {

@@ -8,8 +8,6 @@ namespace ChatbotPipeline.Channels.Meta;
 /// <summary>WhatsApp Cloud's <c>POST /{phone-number-id}/messages</c>: a text message to the user's number from the bot's number.</summary>
 public sealed class WhatsAppReplier(IReplySender http, ChannelSettings<WhatsAppSettings> whatsAppSettings, ChannelSettings<MetaSettings> metaSettings) : IPlatformReplier
 {
-    public string Channel => ChannelNames.WhatsApp;
-
     /// <summary>Up to three buttons as interactive reply buttons (titles of 20 characters); more as a numbered list.</summary>
     public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {

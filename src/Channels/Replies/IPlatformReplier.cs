@@ -5,9 +5,6 @@ namespace ChatbotPipeline.Channels.Replies;
 /// <summary>Sends one of the bot's replies through a chat platform's API to where the message came from.</summary>
 public interface IPlatformReplier
 {
-    /// <summary>The <see cref="MessageReceived.Channel"/> this replier answers.</summary>
-    string Channel { get; }
-
     /// <param name="text">The reply in reply Markdown; the replier writes it in the platform's markup.</param>
     /// <param name="buttons">Buttons to offer under this reply (the last of a message's replies), shown the platform's way.</param>
     /// <exception cref="ReplyRejectedException">The platform refused the reply for good, or the bot has no credentials for it.</exception>

@@ -20,8 +20,6 @@ public sealed class SlackReplier(IReplySender http, ChannelSettings<SlackSetting
 
     private static readonly HashSet<string> TransientErrors = ["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"];
 
-    public string Channel => ChannelNames.Slack;
-
     public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
         var slack = slackSettings.For(message.BotId);

@@ -8,8 +8,6 @@ namespace ChatbotPipeline.Channels.Telegram;
 /// <summary>The Bot API's <c>sendMessage</c> to the chat the update came from. The token is part of the URL, so errors never name it.</summary>
 public sealed class TelegramReplier(IReplySender http, ChannelSettings<TelegramSettings> telegramSettings) : IPlatformReplier
 {
-    public string Channel => ChannelNames.Telegram;
-
     public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
         // An inline keyboard, one button a row; a press comes back as a callback_query with the payload as its data.

@@ -9,8 +9,6 @@ namespace ChatbotPipeline.Channels.Twilio;
 /// <summary>Twilio's Messages API: an SMS from the number the user texted back to them, with the account SID and auth token.</summary>
 public sealed class TwilioReplier(IReplySender http, ChannelSettings<TwilioSettings> twilioSettings) : IPlatformReplier
 {
-    public string Channel => ChannelNames.Twilio;
-
     /// <summary>SMS has no markup and no buttons: plain text, options as a numbered list.</summary>
     public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {

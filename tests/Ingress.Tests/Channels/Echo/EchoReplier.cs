@@ -7,8 +7,6 @@ namespace ChatbotPipeline.Ingress.Tests.Channels.Echo;
 /// <summary>Sends each reply to the echo platform's <c>send</c> API: <c>{"to", "text"}</c>.</summary>
 public sealed class EchoReplier(IReplySender http, ChannelSettings<EchoSettings> settings) : IPlatformReplier
 {
-    public string Channel => EchoChannel.Name;
-
     public async Task SendAsync(MessageReceived message, string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken)
     {
         if (settings.For(message.BotId).ApiBaseUrl is not { Length: > 0 } api)
