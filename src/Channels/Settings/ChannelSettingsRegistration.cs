@@ -26,19 +26,17 @@ public static class ChannelSettingsRegistration
         services.AddSingleton<IConfigureOptions<T>>(provider => new BotOverlay<T>(provider.GetRequiredService<IConfiguration>(), section));
         services.AddSingleton<IValidateOptions<T>>(new ApiUrlValidation<T>(section));
         services.TryAddSingleton<ChannelSettings<T>>();
-        services.AddHostedService(provider => new ChannelSettingsAtStart<T>(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<ChannelSettings<T>>()));
+        services.AddHostedService(provider => new ChannelSettingsAtStart<T>(provider.GetRequiredService<ChannelSettings<T>>()));
         return services;
     }
 }
 
 /// <summary>Reads the shared settings and every bot's at start, so a bad value stops the host instead of a reply later.</summary>
-internal sealed class ChannelSettingsAtStart<T>(IConfiguration configuration, ChannelSettings<T> settings) : IHostedService where T : class
+internal sealed class ChannelSettingsAtStart<T>(ChannelSettings<T> settings) : IHostedService where T : class
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        settings.For(Options.DefaultName);
-        foreach (var bot in configuration.GetSection($"{ChannelSettingsRegistration.Root}:Bots").GetChildren())
-            settings.For(bot.Key);
+        settings.BuildAll();
         return Task.CompletedTask;
     }
 

@@ -67,6 +67,8 @@ public sealed class ChannelSettingsTests
             services.GetRequiredService<ChannelSettings<TelegramSettings>>().For("support"));
 
         Assert.Contains("Channels:Bots:support:Telegram:ApiBaseUrl must be an absolute http(s) URL", refused.Message);
+        // What the host runs at start: every configured bot's settings built, the bad one refused.
+        Assert.Throws<OptionsValidationException>(services.GetRequiredService<ChannelSettings<TelegramSettings>>().BuildAll);
     }
 
     [Fact]
