@@ -6,6 +6,7 @@ using ChatbotPipeline.Nlu.Definitions;
 namespace ChatbotPipeline.Ingress.Tests.Flows;
 
 /// <summary>/metrics shows what an operator scales and alerts on, in the Prometheus text format.</summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed partial class MetricsTests(ReadyIngress ingress) : IClassFixture<ReadyIngress>
 {
     [Fact]
