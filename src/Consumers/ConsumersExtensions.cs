@@ -1,3 +1,4 @@
+using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Channels;
 using ChatbotPipeline.Channels.Replies;
 using ChatbotPipeline.Consumers.Actions;
@@ -7,6 +8,7 @@ using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Exports;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
+using ChatbotPipeline.Consumers.Records;
 using ChatbotPipeline.Contracts;
 using ChatbotPipeline.Nlu.Dialogue;
 using ChatbotPipeline.Nlu.Dialogue.Stories;
@@ -47,6 +49,8 @@ public static class ConsumersExtensions
             .Validate(o => o.Webhooks.All(url => Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"),
                 "Alerts:Webhooks must be absolute http(s) URLs.")
             .ValidateOnStart();
+        services.AddRecordBatcher<ConversationTurn>(provider => provider.GetRequiredService<IConversationStore>().AppendAllAsync);
+        services.AddRecordBatcher<AnalyticsEvent>(provider => provider.GetRequiredService<IAnalyticsStore>().RecordAllAsync);
         services.AddSingleton<FallbackRateWatch>();
         services.AddSingleton<DeadLetterWatch>();
         services.AddTransient<AlertDelivery>();

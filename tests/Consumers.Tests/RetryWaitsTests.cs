@@ -2,6 +2,7 @@ using ChatbotPipeline.Consumers.Actions;
 using ChatbotPipeline.Consumers.Exports;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
+using ChatbotPipeline.Consumers.Records;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatbotPipeline.Consumers.Tests;

@@ -9,6 +9,7 @@ using ChatbotPipeline.Channels.Settings;
 using ChatbotPipeline.Consumers;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
+using ChatbotPipeline.Consumers.Records;
 using ChatbotPipeline.Ingress;
 using ChatbotPipeline.Ingress.Admin;
 using ChatbotPipeline.Ingress.Seeding;

@@ -1,27 +1,24 @@
 using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Consumers.Alerts;
+using ChatbotPipeline.Consumers.Records;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 
 namespace ChatbotPipeline.Consumers.Analytics;
 
-/// <summary>Records understood messages as analytics events, a batch at a time, once per message id.</summary>
-public sealed class AnalyticsConsumer(IAnalyticsStore analytics, FallbackRateWatch fallbacks, TopIntents topIntents) : IConsumer<Batch<MessageUnderstood>>
+/// <summary>Records each understood message as an analytics event, once per message id, in batches with the messages consumed beside it.</summary>
+public sealed class AnalyticsConsumer(RecordBatcher<AnalyticsEvent> events, FallbackRateWatch fallbacks, TopIntents topIntents) : IConsumer<MessageUnderstood>
 {
-    public async Task Consume(ConsumeContext<Batch<MessageUnderstood>> context)
+    public async Task Consume(ConsumeContext<MessageUnderstood> context)
     {
-        var verdicts = context.Message.Select(consumed => consumed.Message).ToList();
-        var events = verdicts.Select(EventOf).ToList();
+        var understood = context.Message;
+        var analyticsEvent = EventOf(understood);
         // Only a first recording counts toward the top intents and the fallback alert: a redelivery must not count twice.
-        var recorded = (await analytics.RecordAllAsync(events, context.CancellationToken)).ToHashSet(ReferenceEqualityComparer.Instance);
-        await Task.WhenAll(events.Select((analyticsEvent, i) => (analyticsEvent, verdict: verdicts[i]))
-            .Where(pair => recorded.Contains(pair.analyticsEvent))
-            .Select(async pair =>
-            {
-                await topIntents.CountAsync(pair.analyticsEvent.BotId, pair.analyticsEvent.Intent, pair.analyticsEvent.At, context.CancellationToken);
-                await fallbacks.CountAsync(pair.verdict, context, context.CancellationToken);
-            }));
+        if (!await events.StoreAsync(analyticsEvent, context.CancellationToken))
+            return;
+        await topIntents.CountAsync(analyticsEvent.BotId, analyticsEvent.Intent, analyticsEvent.At, context.CancellationToken);
+        await fallbacks.CountAsync(understood, context, context.CancellationToken);
     }
 
     private static AnalyticsEvent EventOf(MessageUnderstood understood) =>

@@ -1,9 +1,10 @@
+using ChatbotPipeline.Consumers.Records;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Analytics;
 
-/// <summary>Queue <c>analytics</c>: batches and retries by <see cref="RecordBatchOptions"/>.</summary>
+/// <summary>Queue <c>analytics</c>: holds enough messages for full batches and retries by <see cref="RecordBatchOptions"/>.</summary>
 public sealed class AnalyticsConsumerDefinition : ConsumerDefinition<AnalyticsConsumer>
 {
     private readonly RecordBatchOptions _options;

@@ -1,20 +1,19 @@
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Consumers.Records;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 
 namespace ChatbotPipeline.Consumers.ConversationLog;
 
-/// <summary>Appends understood messages to their conversations' logs, a batch at a time, once per message id.</summary>
-public sealed partial class ConversationLogConsumer(IConversationStore conversations, ILogger<ConversationLogConsumer> logger) : IConsumer<Batch<MessageUnderstood>>
+/// <summary>Appends each understood message to its conversation's log, once per message id, in batches with the messages consumed beside it.</summary>
+public sealed partial class ConversationLogConsumer(RecordBatcher<ConversationTurn> turns, ILogger<ConversationLogConsumer> logger) : IConsumer<MessageUnderstood>
 {
-    public async Task Consume(ConsumeContext<Batch<MessageUnderstood>> context)
+    public async Task Consume(ConsumeContext<MessageUnderstood> context)
     {
-        var turns = context.Message.Select(consumed => ConversationTurn.From(consumed.Message)).ToList();
-        var stored = await conversations.AppendAllAsync(turns, context.CancellationToken);
-        if (stored.Count < turns.Count)
-            LogDuplicates(turns.Count - stored.Count, turns.Count);
+        if (!await turns.StoreAsync(ConversationTurn.From(context.Message), context.CancellationToken))
+            LogDuplicate(context.Message.Message.MessageId);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Duplicates} of {Turns} turns were already logged")]
-    private partial void LogDuplicates(int duplicates, int turns);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {MessageId} was already logged")]
+    private partial void LogDuplicate(string messageId);
 }

@@ -1,9 +1,10 @@
+using ChatbotPipeline.Consumers.Records;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.ConversationLog;
 
-/// <summary>Queue <c>conversation-log</c>: batches and retries by <see cref="RecordBatchOptions"/>.</summary>
+/// <summary>Queue <c>conversation-log</c>: holds enough messages for full batches and retries by <see cref="RecordBatchOptions"/>.</summary>
 public sealed class ConversationLogConsumerDefinition : ConsumerDefinition<ConversationLogConsumer>
 {
     private readonly RecordBatchOptions _options;

@@ -2,12 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using ChatbotPipeline.ServiceDefaults;
 using MassTransit;
 
-namespace ChatbotPipeline.Consumers;
+namespace ChatbotPipeline.Consumers.Records;
 
 /// <summary>
-/// How the conversation log and analytics write (section <c>Records</c>): verdicts are taken in batches, each batch
-/// stored in one transaction, so the stores' cost per message falls as traffic rises. A batch is written when it is
-/// full or <see cref="TimeLimitMilliseconds"/> after its first message — the most a record waits; replies do not.
+/// How the conversation log and analytics write (section <c>Records</c>): the records of verdicts consumed at the same
+/// time are stored together (<see cref="RecordBatcher{T}"/>), each batch in one transaction, so the stores' cost per
+/// message falls as traffic rises. A batch is written when it is full or <see cref="TimeLimitMilliseconds"/> after its
+/// first record — the most a record waits; replies do not.
 /// </summary>
 public sealed class RecordBatchOptions
 {
@@ -21,7 +22,7 @@ public sealed class RecordBatchOptions
     [Range(1, 10_000)]
     public int TimeLimitMilliseconds { get; set; } = 20;
 
-    /// <summary>Batches written at once per consumer.</summary>
+    /// <summary>Batches written at once per record kind and replica.</summary>
     [Range(1, 16)]
     public int ConcurrencyLimit { get; set; } = 2;
 
@@ -34,13 +35,7 @@ public sealed class RecordBatchOptions
     /// <summary>The verdicts a replica holds at once: what the endpoint must prefetch for its batches to fill.</summary>
     public int MessageCapacity => MessageLimit * ConcurrencyLimit;
 
-    /// <summary>Batches and retries a record consumer by these settings.</summary>
-    public void Apply<TConsumer>(IConsumerConfigurator<TConsumer> consumer) where TConsumer : class
-    {
-        consumer.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(MessageLimit)
-            .SetTimeLimit(TimeSpan.FromMilliseconds(TimeLimitMilliseconds))
-            .SetConcurrencyLimit(ConcurrencyLimit));
+    /// <summary>Retries a record consumer's messages by these settings: a failed batch fails each of its messages.</summary>
+    public void Apply<TConsumer>(IConsumerConfigurator<TConsumer> consumer) where TConsumer : class =>
         consumer.UseMessageRetry(retry => retry.Intervals(RetryWaits));
-    }
 }

@@ -88,8 +88,7 @@ public sealed class ReceiveEndpointWatchdogTests
         var conversationLog = host.Harness.GetConsumerHarness<ChatbotPipeline.Consumers.ConversationLog.ConversationLogConsumer>();
         var consumed = false;
         for (var wait = DateTime.UtcNow.AddSeconds(15); !consumed && DateTime.UtcNow < wait; await Task.Delay(100, TestContext.Current.CancellationToken))
-            consumed = conversationLog.Consumed.Select<Batch<MessageUnderstood>>()
-                .Any(batch => batch.Context.Message.Any(m => m.Message.Message.ConversationId == conversationId));
+            consumed = conversationLog.Consumed.Select<MessageUnderstood>().Any(m => m.Context.Message.Message.ConversationId == conversationId);
         Assert.True(consumed, "the restarted endpoint did not consume the message published after the restart");
     }
 

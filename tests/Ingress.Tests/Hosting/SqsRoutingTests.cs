@@ -83,11 +83,10 @@ public sealed class SqsRoutingTests
         return byQueue;
     }
 
-    /// <summary>The message types a consumer takes off its queue: a batch consumer's batches are of messages sent one by one.</summary>
+    /// <summary>The message types a consumer takes off its queue.</summary>
     private static IEnumerable<Type> ConsumedTypes(Type consumer) =>
         consumer.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
-            .Select(i => i.GetGenericArguments()[0])
-            .Select(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Batch<>) ? type.GetGenericArguments()[0] : type);
+            .Select(i => i.GetGenericArguments()[0]);
 
     private static bool IsFault(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Fault<>);
 
