@@ -13,10 +13,13 @@ public sealed class ConversationContextStore(ICacheStore cache)
         return json is null ? ConversationContext.Empty : DocumentJson.Deserialize<ConversationContext>(json);
     }
 
-    public Task SaveAsync(string botId, string conversationId, ConversationContext context, TimeSpan timeToLive, CancellationToken cancellationToken) =>
-        context.IntentId is null
-            ? cache.RemoveAsync(Key(botId, conversationId), cancellationToken)
-            : cache.SetAsync(Key(botId, conversationId), DocumentJson.Serialize(context), timeToLive, cancellationToken);
+    /// <summary>Keeps the next context, or forgets <paramref name="previous"/> — a round trip only when there is something to keep or forget.</summary>
+    public Task SaveAsync(string botId, string conversationId, ConversationContext previous, ConversationContext context, TimeSpan timeToLive,
+        CancellationToken cancellationToken) =>
+        context.IntentId is not null ? cache.SetAsync(Key(botId, conversationId), DocumentJson.Serialize(context), timeToLive, cancellationToken)
+        // Only contexts with an intent are stored: an empty previous one was never written.
+        : previous.IntentId is not null ? cache.RemoveAsync(Key(botId, conversationId), cancellationToken)
+        : Task.CompletedTask;
 
     private static string Key(string botId, string conversationId) => $"context:{botId}:{conversationId}";
 }

@@ -14,7 +14,7 @@ namespace ChatbotPipeline.Consumers.Nlu;
 /// </summary>
 public sealed class ConversationReads
 {
-    private ConversationReads(Task<string?> earlier, Task<bool> held, Task<long> done, Task<string> said, Task<ConversationContext> context, Task<DialogueTracker?> tracker)
+    private ConversationReads(Task<string?> earlier, Task<bool> held, Task<long> done, Task<ChoiceAnswer> said, Task<ConversationContext> context, Task<DialogueTracker?> tracker)
     {
         Earlier = earlier;
         Held = held;
@@ -31,7 +31,7 @@ public sealed class ConversationReads
     public Task<long> Done { get; }
 
     /// <summary>The message's text, or the payload of the offered button it names.</summary>
-    public Task<string> Said { get; }
+    public Task<ChoiceAnswer> Said { get; }
 
     public Task<ConversationContext> Context { get; }
 

@@ -96,7 +96,7 @@ public sealed partial class NluConsumer(
             missingModels.Served(message.BotId);
 
         // "2" or a title, answering buttons shown as a numbered list, says that button's payload.
-        var said = state.Said.Result;
+        var said = state.Said.Result.Said;
         var prediction = IntentPayload.Read(said, bot.Definition) ?? model?.Model.Intents.Predict(said);
         var entities = bot.Entities.Extract(said, time.GetUtcNow(), model?.Model.Entities, (entity, pattern) =>
         {
@@ -120,10 +120,11 @@ public sealed partial class NluConsumer(
             var deciding = time.GetTimestamp();
             outcome = policy.Decide(bot.Definition, prediction, entities, state.Context.Result, message.Metadata, said);
             metrics.DialogueDecided(stories: false, time.GetElapsedTime(deciding));
-            savingState = contexts.SaveAsync(message.BotId, message.ConversationId, outcome.NextContext,
+            savingState = contexts.SaveAsync(message.BotId, message.ConversationId, state.Context.Result, outcome.NextContext,
                 TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
         }
-        var remembering = choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
+        var remembering = choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, state.Said.Result.Offered,
+            TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
 
         var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;
         // An intent with an API call answers once the call is made: its replies are rendered by the action consumer.
