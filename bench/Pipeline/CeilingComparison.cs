@@ -6,12 +6,13 @@ internal sealed record Ceiling(List<LatencyReport> OneHop, List<LatencyReport> P
 /// <summary>
 /// End-to-end throughput set against the raw ceiling at the same number of users. A bench message (a REST message with a
 /// callback URL, followed by no chat page) costs the broker <see cref="DeliveriesPerMessage"/> deliveries
-/// (MessageReceived to NLU; MessageUnderstood to conversation-log, analytics and notification; no chat-stream copy), so
+/// (MessageReceived to NLU; MessageUnderstood to records — the conversation log and analytics — and notification; no
+/// chat-stream copy), so
 /// "per broker operation" compares deliveries per second.
 /// </summary>
 internal static class CeilingComparison
 {
-    public const int DeliveriesPerMessage = 4;
+    public const int DeliveriesPerMessage = 3;
 
     public const string Header = """
         | users | end-to-end msg/s | of pipeline-shape ceiling | broker deliveries/s | of one-hop ceiling |

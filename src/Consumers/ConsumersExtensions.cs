@@ -1,4 +1,6 @@
 using ChatbotPipeline.Backends.Documents;
+using ChatbotPipeline.Bus;
+using ChatbotPipeline.Bus.Retirement;
 using ChatbotPipeline.Channels;
 using ChatbotPipeline.Channels.Replies;
 using ChatbotPipeline.Consumers.Actions;
@@ -26,6 +28,7 @@ public static class ConsumersExtensions
     {
         var services = builder.Services;
         services.AddOptions<ConsumersOptions>().BindConfiguration(ConsumersOptions.Section)
+            .Validate(o => !o.Queues.Any(QueueNames.Retired.ContainsKey), ConsumersOptions.RetiredQueuesNamed)
             .Validate(o => o.Queues.All(ConsumersOptions.KnownQueues.Contains),
                 $"Consumers:Queues may only name {string.Join(", ", ConsumersOptions.KnownQueues)}.")
             .ValidateOnStart();
@@ -87,6 +90,12 @@ public static class ConsumersExtensions
             services.AddHostedService<ModelRefreshService>();
             services.AddHealthChecks().AddCheck<ModelLoadedHealthCheck>("nlu-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         }
+        if (Selection(builder.Configuration).Hosts(QueueNames.Records)
+            && builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport == BusTransport.RabbitMq)
+        {
+            services.AddSingleton(provider => new RabbitMqRetiredQueues(provider.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq));
+            services.AddHostedService<RetiredRecordQueues>();
+        }
         services.AddHttpClient<ReplyHttp>((provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(ReplyHttp.CreateHandler);
@@ -114,10 +123,11 @@ public static class ConsumersExtensions
             bus.AddConsumer<NluConsumer, NluConsumerDefinition>();
             bus.AddConsumer<ModelPublishedConsumer, ModelPublishedConsumerDefinition>();
         }
-        if (selection.Hosts(QueueNames.ConversationLog))
+        if (selection.Hosts(QueueNames.Records))
+        {
             bus.AddConsumer<ConversationLogConsumer, ConversationLogConsumerDefinition>();
-        if (selection.Hosts(QueueNames.Analytics))
             bus.AddConsumer<AnalyticsConsumer, AnalyticsConsumerDefinition>();
+        }
         if (selection.Hosts(QueueNames.Notification))
             bus.AddConsumer<NotificationConsumer, NotificationConsumerDefinition>();
         if (selection.Hosts(QueueNames.Export))

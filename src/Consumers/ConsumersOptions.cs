@@ -16,5 +16,9 @@ public sealed class ConsumersOptions
     /// </summary>
     public List<string> Queues { get; set; } = [];
 
+    /// <summary>What a host configured with an earlier version's queue names is told.</summary>
+    public static string RetiredQueuesNamed => string.Join(" ", QueueNames.Retired.Select(pair =>
+        $"Consumers:Queues: {pair.Key} is now part of {pair.Value} (one queue for the conversation log and analytics); name {pair.Value}."));
+
     public bool Hosts(string queue) => Queues.Count == 0 || Queues.Contains(queue, StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using ChatbotPipeline.Backends;
 using ChatbotPipeline.Bus;
+using ChatbotPipeline.Consumers.Analytics;
 using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
@@ -40,14 +41,25 @@ public sealed class ConsumerSelectionTests
     }
 
     [Fact]
-    public void A_logging_group_runs_only_its_consumer_and_is_ready_without_a_model()
+    public void A_records_group_runs_only_the_log_and_analytics_and_is_ready_without_a_model()
     {
-        var builder = Builder("conversation-log");
+        var builder = Builder("records");
         using var host = builder.Build();
 
-        Assert.True(Registered<ConversationLogConsumer>(builder));
+        Assert.True(Registered<ConversationLogConsumer>(builder) && Registered<AnalyticsConsumer>(builder));
         Assert.False(Registered<NluConsumer>(builder) || Registered<ModelPublishedConsumer>(builder) || Registered<NotificationConsumer>(builder));
         Assert.DoesNotContain("nlu-model", host.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData("conversation-log")]
+    [InlineData("analytics")]
+    public void A_retired_queue_name_stops_the_host_naming_its_successor(string queue)
+    {
+        using var host = Builder(queue).Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ConsumersOptions>>().Value);
+        Assert.Contains($"Consumers:Queues: {queue} is now part of records", error.Message);
     }
 
     [Fact]

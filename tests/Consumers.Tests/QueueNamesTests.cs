@@ -3,8 +3,10 @@ using ChatbotPipeline.Consumers.ConversationLog;
 using ChatbotPipeline.Consumers.Exports;
 using ChatbotPipeline.Consumers.Nlu;
 using ChatbotPipeline.Consumers.Notifications;
+using ChatbotPipeline.Consumers.Records;
 using ChatbotPipeline.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Tests;
 
@@ -17,9 +19,16 @@ public sealed class QueueNamesTests
         var formatter = KebabCaseEndpointNameFormatter.Instance;
 
         Assert.Equal(QueueNames.Nlu, formatter.Consumer<NluConsumer>());
-        Assert.Equal(QueueNames.ConversationLog, formatter.Consumer<ConversationLogConsumer>());
-        Assert.Equal(QueueNames.Analytics, formatter.Consumer<AnalyticsConsumer>());
         Assert.Equal(QueueNames.Notification, formatter.Consumer<NotificationConsumer>());
         Assert.Equal(QueueNames.Export, formatter.Consumer<ExportConsumer>());
+    }
+
+    [Fact]
+    public void The_conversation_log_and_analytics_share_the_records_queue()
+    {
+        var options = Options.Create(new RecordBatchOptions());
+
+        Assert.Equal(QueueNames.Records, ((IConsumerDefinition)new ConversationLogConsumerDefinition(options)).GetEndpointName(KebabCaseEndpointNameFormatter.Instance));
+        Assert.Equal(QueueNames.Records, ((IConsumerDefinition)new AnalyticsConsumerDefinition(options)).GetEndpointName(KebabCaseEndpointNameFormatter.Instance));
     }
 }

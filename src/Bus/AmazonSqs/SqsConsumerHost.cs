@@ -1,5 +1,6 @@
 using System.Text;
 using Amazon.SQS;
+using Amazon.SQS.Model;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 using MassTransit.Transports;
@@ -25,6 +26,7 @@ public sealed partial class SqsConsumerHost(
 {
     private volatile bool _receiving;
     private volatile bool _provisioned;
+    private readonly List<ReceiveEndpointDispatcherFactory> _ownFactories = [];
 
     /// <summary>True once every consumer queue is found (or made) and received from: what readiness waits for.</summary>
     public bool Receiving => _receiving;
@@ -53,23 +55,38 @@ public sealed partial class SqsConsumerHost(
     private async Task<List<SqsReceiver>> PrepareAsync(CancellationToken stoppingToken)
     {
         await ProvisionOnceAsync(stoppingToken);
-        var dispatchers = services.GetRequiredService<IReceiveEndpointDispatcherFactory>();
+        var dispatcherFactory = services.GetRequiredService<IReceiveEndpointDispatcherFactory>();
         var formatter = services.GetRequiredService<IEndpointNameFormatter>();
         var receivers = new List<SqsReceiver>();
-        foreach (var consumerType in catalog.ConsumerTypes)
+        // Consumers that share a queue (the conversation log and analytics) take each delivery together, as they do on RabbitMQ.
+        var byQueue = catalog.ConsumerTypes
+            .Select(type => (Type: type, Definition: (IConsumerDefinition)services.GetRequiredService(typeof(IConsumerDefinition<>).MakeGenericType(type))))
+            .GroupBy(consumer => consumer.Definition.GetEndpointName(formatter), StringComparer.Ordinal);
+        foreach (var consumers in byQueue)
         {
-            var definition = (IConsumerDefinition)services.GetRequiredService(typeof(IConsumerDefinition<>).MakeGenericType(consumerType));
-            var queue = definition.GetEndpointName(formatter);
+            var queue = consumers.Key;
             var url = SqsInstanceQueues.IsInstanceQueue(queue)
                 ? await instanceQueues.CreateAsync(queue, stoppingToken)
                 : (await sqs.GetQueueUrlAsync(SqsQueueNames.Queue(options, queue), stoppingToken)).QueueUrl;
-            var dispatcher = CreateDispatcher(dispatchers, consumerType, queue);
-            receivers.Add(new SqsReceiver(sqs, url, new SqsReceiverOptions
+            // MassTransit's factory keeps one dispatcher per queue name: a further consumer of the same queue gets a
+            // factory of its own, so its dispatcher too is named after the queue (spans, metrics, faults).
+            var dispatchers = consumers.Select((consumer, i) => CreateDispatcher(i == 0 ? dispatcherFactory : OwnFactory(), consumer.Type, queue)).ToList();
+            var receiverOptions = new SqsReceiverOptions
             {
                 VisibilityTimeoutSeconds = options.VisibilityTimeoutSeconds,
-                ConcurrencyLimit = definition.ConcurrentMessageLimit ?? 8,
-            }, (delivery, cancellationToken) => DispatchAsync(dispatcher, queue, delivery, cancellationToken), logger));
-            LogReceiving(consumerType.Name, queue);
+                ConcurrencyLimit = consumers.Max(consumer => consumer.Definition.ConcurrentMessageLimit) ?? 8,
+            };
+            receivers.Add(new SqsReceiver(sqs, url, receiverOptions, (delivery, cancellationToken) => DispatchAsync(dispatchers, queue, delivery, cancellationToken), logger));
+            LogReceiving(string.Join(", ", consumers.Select(consumer => consumer.Type.Name)), queue);
+            // Queues of an earlier version whose work this queue took over: nothing is routed to them any more, but
+            // what they held when the deployment was upgraded is still taken.
+            foreach (var retired in QueueNames.Retired.Where(pair => pair.Value == queue).Select(pair => pair.Key))
+            {
+                if (await ExistingQueueUrlAsync(retired, stoppingToken) is not { } retiredUrl)
+                    continue;
+                receivers.Add(new SqsReceiver(sqs, retiredUrl, receiverOptions, (delivery, cancellationToken) => DispatchAsync(dispatchers, queue, delivery, cancellationToken), logger));
+                LogRetired(retired, queue);
+            }
         }
         return receivers;
     }
@@ -100,9 +117,18 @@ public sealed partial class SqsConsumerHost(
         _provisioned = true;
     }
 
+    private ReceiveEndpointDispatcherFactory OwnFactory()
+    {
+        var factory = new ReceiveEndpointDispatcherFactory(services.GetRequiredService<IBusRegistrationContext>(), services.GetRequiredService<IBusInstance>());
+        _ownFactories.Add(factory);
+        return factory;
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        foreach (var factory in _ownFactories)
+            await factory.DisposeAsync();
         await instanceQueues.DeleteOwnAsync(cancellationToken);
     }
 
@@ -110,7 +136,8 @@ public sealed partial class SqsConsumerHost(
         (IReceiveEndpointDispatcher)typeof(IReceiveEndpointDispatcherFactory).GetMethod(nameof(IReceiveEndpointDispatcherFactory.CreateConsumerReceiver))!
             .MakeGenericMethod(consumerType).Invoke(factory, [queue])!;
 
-    private async Task DispatchAsync(IReceiveEndpointDispatcher dispatcher, string queue, SqsDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Hands a delivery to each consumer of its queue; it stays on the queue (and comes back) unless all of them took it.</summary>
+    private async Task DispatchAsync(IReadOnlyList<IReceiveEndpointDispatcher> dispatchers, string queue, SqsDelivery delivery, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, object>
         {
@@ -120,7 +147,8 @@ public sealed partial class SqsConsumerHost(
         using var receive = ServiceDefaults.Telemetry.SqsTraceContext.StartReceive(queue, delivery.Attributes);
         try
         {
-            await dispatcher.Dispatch(Encoding.UTF8.GetBytes(delivery.Body), headers, cancellationToken);
+            var body = Encoding.UTF8.GetBytes(delivery.Body);
+            await Task.WhenAll(dispatchers.Select(dispatcher => dispatcher.Dispatch(body, headers, cancellationToken)));
         }
         catch (Exception exception) when (delivery.ReceiveCount >= options.MaxReceiveCount && queue != QueueNames.Notification)
         {
@@ -131,6 +159,21 @@ public sealed partial class SqsConsumerHost(
             throw;
         }
     }
+
+    private async Task<string?> ExistingQueueUrlAsync(string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await sqs.GetQueueUrlAsync(SqsQueueNames.Queue(options, queue), cancellationToken)).QueueUrl;
+        }
+        catch (QueueDoesNotExistException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQS queue {Queue} is retired (its work moved to {Successor}); taking what it still holds. Delete it once it is empty")]
+    private partial void LogRetired(string queue, string successor);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQS consumers not started yet, retrying in 5 s: {Reason}")]
     private partial void LogNotReady(string reason);

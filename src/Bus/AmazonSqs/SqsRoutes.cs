@@ -14,7 +14,7 @@ public static class SqsRoutes
 
     public static IReadOnlyList<string> DurableQueues(Type messageType) =>
         messageType == typeof(MessageReceived) ? [QueueNames.Nlu]
-        : messageType == typeof(MessageUnderstood) ? [QueueNames.ConversationLog, QueueNames.Analytics, QueueNames.Notification]
+        : messageType == typeof(MessageUnderstood) ? [QueueNames.Records, QueueNames.Notification]
         : messageType == typeof(TrainingRequested) ? [QueueNames.Training]
         : messageType == typeof(ExportRequested) ? [QueueNames.Export]
         : messageType == typeof(ActionRequested) ? [QueueNames.Action]

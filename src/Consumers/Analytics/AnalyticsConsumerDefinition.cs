@@ -1,10 +1,11 @@
 using ChatbotPipeline.Consumers.Records;
+using ChatbotPipeline.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.Analytics;
 
-/// <summary>Queue <c>analytics</c>: holds enough messages for full batches and retries by <see cref="RecordBatchOptions"/>.</summary>
+/// <summary>Queue <c>records</c>, shared with the conversation log: holds enough messages for full batches and retries by <see cref="RecordBatchOptions"/>.</summary>
 public sealed class AnalyticsConsumerDefinition : ConsumerDefinition<AnalyticsConsumer>
 {
     private readonly RecordBatchOptions _options;
@@ -12,6 +13,7 @@ public sealed class AnalyticsConsumerDefinition : ConsumerDefinition<AnalyticsCo
     public AnalyticsConsumerDefinition(IOptions<RecordBatchOptions> options)
     {
         _options = options.Value;
+        EndpointName = QueueNames.Records;
         ConcurrentMessageLimit = _options.MessageCapacity;
     }
 

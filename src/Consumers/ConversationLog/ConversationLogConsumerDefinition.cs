@@ -1,10 +1,11 @@
 using ChatbotPipeline.Consumers.Records;
+using ChatbotPipeline.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotPipeline.Consumers.ConversationLog;
 
-/// <summary>Queue <c>conversation-log</c>: holds enough messages for full batches and retries by <see cref="RecordBatchOptions"/>.</summary>
+/// <summary>Queue <c>records</c>, shared with analytics: holds enough messages for full batches and retries by <see cref="RecordBatchOptions"/>.</summary>
 public sealed class ConversationLogConsumerDefinition : ConsumerDefinition<ConversationLogConsumer>
 {
     private readonly RecordBatchOptions _options;
@@ -12,6 +13,7 @@ public sealed class ConversationLogConsumerDefinition : ConsumerDefinition<Conve
     public ConversationLogConsumerDefinition(IOptions<RecordBatchOptions> options)
     {
         _options = options.Value;
+        EndpointName = QueueNames.Records;
         ConcurrentMessageLimit = _options.MessageCapacity;
     }
 

@@ -27,10 +27,10 @@ public sealed class SqsPublisherTests : IDisposable
     [Fact]
     public async Task A_message_goes_to_every_subscribed_queue_with_its_type_id_and_correlation()
     {
-        var queues = await new SqsProvisioner(_sqs, _options).ProvisionAsync(["conversation-log", "analytics", "notification"], default);
+        var queues = await new SqsProvisioner(_sqs, _options).ProvisionAsync(["records", "notification"], default);
 
         await new SqsPublisher(_sqs, _options).PublishAsync(new SqsOutgoing("MessageUnderstood", "m-1", "c-1", """{"intent":"greet"}""", "conversation-1"),
-            ["conversation-log", "analytics", "notification"], default);
+            ["records", "notification"], default);
 
         foreach (var queue in queues)
         {

@@ -15,7 +15,7 @@ public sealed class ReceiveEndpointWatchdogTests
     {
         await using var host = await new PipelineTestHost().StartAsync();
         var bus = host.Get<IBusControl>();
-        var (name, log) = bus.CheckHealth().Endpoints.First(e => e.Key.Contains("ConversationLog", StringComparison.OrdinalIgnoreCase));
+        var (name, log) = bus.CheckHealth().Endpoints.First(e => e.Key.Contains(ChatbotPipeline.Contracts.QueueNames.Records, StringComparison.OrdinalIgnoreCase));
         using var watchdog = new ReceiveEndpointWatchdog(bus, TimeProvider.System, NullLogger<ReceiveEndpointWatchdog>.Instance)
         {
             RestartAfter = TimeSpan.FromMilliseconds(500),
@@ -40,7 +40,7 @@ public sealed class ReceiveEndpointWatchdogTests
     {
         await using var host = await new PipelineTestHost().StartAsync();
         var bus = host.Get<IBusControl>();
-        var (_, log) = bus.CheckHealth().Endpoints.First(e => e.Key.Contains("ConversationLog", StringComparison.OrdinalIgnoreCase));
+        var (_, log) = bus.CheckHealth().Endpoints.First(e => e.Key.Contains(ChatbotPipeline.Contracts.QueueNames.Records, StringComparison.OrdinalIgnoreCase));
         var queue = log.InputAddress!.AbsolutePath.Split('/')[^1];
         using var watchdog = new ReceiveEndpointWatchdog(bus, TimeProvider.System, NullLogger<ReceiveEndpointWatchdog>.Instance, new NoConsumerOn(queue))
         {

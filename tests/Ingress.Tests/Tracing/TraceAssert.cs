@@ -5,7 +5,7 @@ namespace ChatbotPipeline.Ingress.Tests.Tracing;
 /// <summary>What a message's trace must hold: a span on each queue the message passes.</summary>
 internal static class TraceAssert
 {
-    public static readonly string[] Queues = ["nlu", "conversation-log", "analytics", "notification"];
+    public static readonly string[] Queues = ["nlu", "records", "notification"];
 
     /// <summary>Waits up to 30 s (exporters batch) until the trace's span names include MassTransit's "{queue} process" for every queue.</summary>
     public static async Task ReachesEveryConsumerAsync(Func<IReadOnlyList<string>> spanNames)
