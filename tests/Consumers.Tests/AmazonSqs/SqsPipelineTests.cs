@@ -3,6 +3,7 @@ using ChatbotPipeline.Backends.Analytics;
 using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Backends.Models;
 using ChatbotPipeline.Bus;
+using ChatbotPipeline.Bus.AmazonSqs;
 using ChatbotPipeline.Tests.Shared.Sqs;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -21,9 +22,12 @@ public sealed class SqsPipelineTests : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    private async Task StartAsync(bool fifo, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    private async Task StartAsync(bool fifo, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null,
+        Func<AmazonSqsOptions, Task>? beforeStart = null)
     {
         var sqs = SqsEmulator.Options(visibilityTimeoutSeconds: 5);
+        if (beforeStart is not null)
+            await beforeStart(sqs);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -79,6 +83,34 @@ public sealed class SqsPipelineTests : IAsyncLifetime
         var analytics = _host.Services.GetRequiredService<IAnalyticsStore>();
         await Eventually.TrueAsync(() => AnalyticsAggregator.BuildAsync(analytics, Some.BotId, DateTimeOffset.UtcNow.AddDays(-1),
             DateTimeOffset.UtcNow.AddMinutes(1), AnalyticsGranularity.Day, CancellationToken.None).Result.Totals.Messages >= 2);
+    }
+
+    [Fact]
+    public async Task A_verdict_left_in_a_retired_queue_is_logged_and_counted_once_the_host_starts()
+    {
+        var verdict = Some.Understood(Some.Message("left in the old queue", conversationId: "retired-1"), "greet");
+        await StartAsync(fifo: false, beforeStart: options => LeaveInRetiredQueueAsync(options, "conversation-log", verdict));
+
+        var conversations = _host.Services.GetRequiredService<IConversationStore>();
+        await Eventually.AtLeastAsync(1, () => conversations.GetConversationAsync(Some.BotId, "retired-1").Result);
+        var analytics = _host.Services.GetRequiredService<IAnalyticsStore>();
+        await Eventually.TrueAsync(() => analytics.ReadEventsAsync(Some.BotId, verdict.Message.ReceivedAt.AddMinutes(-1), verdict.Message.ReceivedAt.AddMinutes(1))
+            .ToListAsync().AsTask().Result.Any(e => e.MessageId == verdict.Message.MessageId));
+    }
+
+    /// <summary>A queue of the earlier version, holding a verdict as that version's publisher sent it (a MassTransit envelope).</summary>
+    private static async Task LeaveInRetiredQueueAsync(AmazonSqsOptions options, string queue, ChatbotPipeline.Contracts.MessageUnderstood verdict)
+    {
+        using var sqs = SqsClientFactory.Create(options);
+        await new SqsProvisioner(sqs, options).ProvisionAsync([queue], CancellationToken.None);
+        var messageId = Guid.NewGuid().ToString();
+        var envelope = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            messageId,
+            messageType = new[] { "urn:message:ChatbotPipeline.Contracts:MessageUnderstood" },
+            message = verdict,
+        }, System.Text.Json.JsonSerializerOptions.Web);
+        await new SqsPublisher(sqs, options).PublishAsync(new SqsOutgoing("MessageUnderstood", messageId, null, envelope, "retired"), [queue], CancellationToken.None);
     }
 
     [Fact]

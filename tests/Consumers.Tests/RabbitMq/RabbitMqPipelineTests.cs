@@ -16,23 +16,14 @@ namespace ChatbotPipeline.Consumers.Tests.RabbitMq;
 /// <summary>The consumers on a real RabbitMQ broker: the flow works, and a message that always throws ends in the error queue.</summary>
 public sealed class RabbitMqPipelineTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-rabbit-").FullName;
-    private string _virtualHost = "";
+    private RabbitMqTestBed? _bed;
     private IHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _virtualHost = await RabbitMqBroker.CreateVirtualHostAsync();
+        _bed = await RabbitMqTestBed.CreateAsync();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:RabbitMq:Host"] = RabbitMqBroker.Host,
-            ["Bus:RabbitMq:Port"] = RabbitMqBroker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Bus:RabbitMq:VirtualHost"] = _virtualHost,
-            ["Documents:Sqlite:Path"] = Path.Combine(_folder, "chatbot.db"),
-            ["Objects:FileSystem:Path"] = Path.Combine(_folder, "objects"),
-        });
+        builder.Configuration.AddInMemoryCollection(_bed.Settings());
         builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         builder.AddBackends();
         builder.AddConsumerServices();
@@ -50,10 +41,8 @@ public sealed class RabbitMqPipelineTests : IAsyncLifetime
             await _host.StopAsync();
             _host.Dispose();
         }
-        if (_virtualHost.Length > 0)
-            await RabbitMqBroker.CtlAsync("delete_vhost", _virtualHost);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_bed is not null)
+            await _bed.DisposeAsync();
     }
 
     [Fact]
@@ -75,7 +64,7 @@ public sealed class RabbitMqPipelineTests : IAsyncLifetime
     {
         await _host.Services.GetRequiredService<IBus>().Publish(new PoisonProbe("boom-1"));
 
-        var factory = new ConnectionFactory { HostName = RabbitMqBroker.Host, Port = RabbitMqBroker.Port, VirtualHost = _virtualHost };
+        var factory = new ConnectionFactory { HostName = RabbitMqBroker.Host, Port = RabbitMqBroker.Port, VirtualHost = _bed!.VirtualHost };
         await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
         var faulted = (await Eventually.AtLeastAsync(1, () => Get(connection, "always-fails_error")))[0];
 

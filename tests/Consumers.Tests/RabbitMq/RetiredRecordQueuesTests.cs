@@ -19,17 +19,16 @@ namespace ChatbotPipeline.Consumers.Tests.RabbitMq;
 public sealed class RetiredRecordQueuesTests : IAsyncLifetime
 {
     private static readonly string[] OldQueues = ["conversation-log", "analytics"];
-    private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-retired-").FullName;
-    private string _virtualHost = "";
+    private RabbitMqTestBed _bed = null!;
 
-    public async ValueTask InitializeAsync() => _virtualHost = await RabbitMqBroker.CreateVirtualHostAsync();
+    private string VirtualHost => _bed.VirtualHost;
+
+    public async ValueTask InitializeAsync() => _bed = await RabbitMqTestBed.CreateAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (_virtualHost.Length > 0)
-            await RabbitMqBroker.CtlAsync("delete_vhost", _virtualHost);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_bed is not null)
+            await _bed.DisposeAsync();
     }
 
     [Fact]
@@ -57,13 +56,13 @@ public sealed class RetiredRecordQueuesTests : IAsyncLifetime
     {
         var old = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, _virtualHost, _ => { });
+            cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, VirtualHost, _ => { });
             foreach (var queue in OldQueues)
                 cfg.ReceiveEndpoint(queue, endpoint => endpoint.Handler<MessageUnderstood>(_ => Task.CompletedTask));
         });
         await old.StartAsync(TestContext.Current.CancellationToken);
         await old.StopAsync(TestContext.Current.CancellationToken);
-        var publisher = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, _virtualHost, _ => { }));
+        var publisher = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, VirtualHost, _ => { }));
         await publisher.StartAsync(TestContext.Current.CancellationToken);
         foreach (var verdict in verdicts)
             await publisher.Publish(verdict, TestContext.Current.CancellationToken);
@@ -73,16 +72,7 @@ public sealed class RetiredRecordQueuesTests : IAsyncLifetime
     private async Task<IHost> StartConsumersAsync()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:RabbitMq:Host"] = RabbitMqBroker.Host,
-            ["Bus:RabbitMq:Port"] = RabbitMqBroker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Bus:RabbitMq:VirtualHost"] = _virtualHost,
-            ["Consumers:Queues:0"] = QueueNames.Records,
-            ["Documents:Sqlite:Path"] = Path.Combine(_folder, "chatbot.db"),
-            ["Objects:FileSystem:Path"] = Path.Combine(_folder, "objects"),
-        });
+        builder.Configuration.AddInMemoryCollection(_bed.Settings(("Consumers:Queues:0", QueueNames.Records)));
         builder.AddBackends();
         builder.AddConsumerServices();
         builder.AddPipelineBus(builder.SelectedConsumers());
@@ -92,7 +82,7 @@ public sealed class RetiredRecordQueuesTests : IAsyncLifetime
     }
 
     private Task<IConnection> Connection() =>
-        new ConnectionFactory { HostName = RabbitMqBroker.Host, Port = RabbitMqBroker.Port, VirtualHost = _virtualHost }.CreateConnectionAsync();
+        new ConnectionFactory { HostName = RabbitMqBroker.Host, Port = RabbitMqBroker.Port, VirtualHost = VirtualHost }.CreateConnectionAsync();
 
     private static async Task<bool> Exists(IConnection connection, string queue)
     {
