@@ -30,7 +30,8 @@ public sealed class ConversationLease(ICacheStore cache, IOptions<NluOptions> op
         var lifetime = TimeSpan.FromSeconds(options.Value.ConversationLeaseSeconds);
         var patience = lifetime + TimeSpan.FromSeconds(1);
         var started = Stopwatch.GetTimestamp();
-        var gate = await _gates.EnterAsync(key, patience, cancellationToken)
+        // In-process as across replicas, a holder keeps the conversation for at most the lease's lifetime.
+        var gate = await _gates.EnterAsync(key, patience, lifetime, cancellationToken)
             ?? throw Busy(botId, conversationId, lifetime);
         try
         {
