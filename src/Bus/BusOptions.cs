@@ -60,6 +60,13 @@ public sealed class RabbitMqOptions
     /// <summary>Messages each queue's consumer may hold unacknowledged. Default 16.</summary>
     [Range(1, 10_000)]
     public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>A connection of our own to this broker, beside MassTransit's, named so the broker's lists say whose it is.</summary>
+    public Task<RabbitMQ.Client.IConnection> ConnectAsync(string clientName, CancellationToken cancellationToken) =>
+        new RabbitMQ.Client.ConnectionFactory
+        {
+            HostName = Host, Port = Port, VirtualHost = VirtualHost, UserName = Username, Password = Password, ClientProvidedName = clientName,
+        }.CreateConnectionAsync(cancellationToken);
 }
 
 /// <summary>Knobs of one receive endpoint.</summary>

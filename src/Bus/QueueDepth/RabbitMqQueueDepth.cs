@@ -25,11 +25,7 @@ public sealed class RabbitMqQueueDepth(RabbitMqOptions options) : IQueueDepthSou
 
     private async Task<QueueDeclareOk?> DeclarePassiveAsync(string queue, CancellationToken cancellationToken)
     {
-        _connection ??= await new ConnectionFactory
-        {
-            HostName = options.Host, Port = options.Port, VirtualHost = options.VirtualHost,
-            UserName = options.Username, Password = options.Password, ClientProvidedName = "chatbot-queue-depth",
-        }.CreateConnectionAsync(cancellationToken);
+        _connection ??= await options.ConnectAsync("chatbot-queue-depth", cancellationToken);
         // A failed passive declare closes its channel, so each queue gets its own.
         await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
         try

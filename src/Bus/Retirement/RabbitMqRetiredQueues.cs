@@ -57,11 +57,7 @@ public sealed class RabbitMqRetiredQueues(RabbitMqOptions options) : IAsyncDispo
     // A refused operation closes its channel, so each gets its own.
     private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
     {
-        _connection ??= await new ConnectionFactory
-        {
-            HostName = options.Host, Port = options.Port, VirtualHost = options.VirtualHost,
-            UserName = options.Username, Password = options.Password, ClientProvidedName = "chatbot-retired-queues",
-        }.CreateConnectionAsync(cancellationToken);
+        _connection ??= await options.ConnectAsync("chatbot-retired-queues", cancellationToken);
         return await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
     }
 
