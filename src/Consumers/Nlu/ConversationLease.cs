@@ -24,7 +24,17 @@ public sealed class ConversationLease(ICacheStore cache, IOptions<NluOptions> op
 
     /// <summary>Waits for the conversation, at most a little longer than a lease lives, then holds it until disposed.</summary>
     /// <exception cref="TimeoutException">Another holder kept it that long; the message is retried later.</exception>
-    public async Task<IAsyncDisposable> AcquireAsync(string botId, string conversationId, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> AcquireAsync(string botId, string conversationId, CancellationToken cancellationToken) =>
+        await AcquireAsync(botId, conversationId, static () => Task.FromResult(true), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AcquireAsync(string, string, CancellationToken)"/>, and reads the conversation in the same round
+    /// trip: <paramref name="read"/> is issued right behind each try to take the lease, on the cache's one connection,
+    /// so when the lease is won the reads ran after it and see everything the previous holder wrote before letting go.
+    /// The reads of a try that lost are dropped.
+    /// </summary>
+    /// <param name="read">Issues its cache commands before its first await (as the cache stores do).</param>
+    public async Task<Held<T>> AcquireAsync<T>(string botId, string conversationId, Func<Task<T>> read, CancellationToken cancellationToken)
     {
         var key = $"lease:conversation:{botId}:{conversationId}";
         var lifetime = TimeSpan.FromSeconds(options.Value.ConversationLeaseSeconds);
@@ -38,8 +48,10 @@ public sealed class ConversationLease(ICacheStore cache, IOptions<NluOptions> op
             var pause = TimeSpan.FromMilliseconds(5);
             while (true)
             {
-                if (await cache.TryAcquireLeaseAsync(key, lifetime, cancellationToken) is { } lease)
-                    return new Held(lease, gate);
+                var taking = cache.TryAcquireLeaseAsync(key, lifetime, cancellationToken);
+                var reading = read();
+                if (await TakenAsync(taking, reading) is { } lease)
+                    return await HoldAsync(lease, gate, reading);
                 if (Stopwatch.GetElapsedTime(started) > patience)
                     throw Busy(botId, conversationId, lifetime);
                 await Task.Delay(pause, cancellationToken);
@@ -53,11 +65,43 @@ public sealed class ConversationLease(ICacheStore cache, IOptions<NluOptions> op
         }
     }
 
+    /// <summary>The lease if this try won it; otherwise null, with the try's reads waited out so none is left unobserved.</summary>
+    private static async Task<IAsyncDisposable?> TakenAsync<T>(Task<IAsyncDisposable?> taking, Task<T> reading)
+    {
+        IAsyncDisposable? lease = null;
+        try
+        {
+            lease = await taking;
+        }
+        finally
+        {
+            if (lease is null)
+                await reading.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        return lease;
+    }
+
+    private static async Task<Held<T>> HoldAsync<T>(IAsyncDisposable lease, IDisposable gate, Task<T> reading)
+    {
+        try
+        {
+            return new Held<T>(lease, gate, await reading);
+        }
+        catch
+        {
+            await lease.DisposeAsync();
+            throw;
+        }
+    }
+
     private static TimeoutException Busy(string botId, string conversationId, TimeSpan lifetime) =>
         new($"Conversation {conversationId} of bot {botId} stayed busy for {lifetime.TotalSeconds:F0} s.");
 
-    private sealed class Held(IAsyncDisposable lease, IDisposable gate) : IAsyncDisposable
+    /// <summary>The conversation, held until disposed, and what was read of it when it was taken.</summary>
+    public sealed class Held<T>(IAsyncDisposable lease, IDisposable gate, T read) : IAsyncDisposable
     {
+        public T Read { get; } = read;
+
         public async ValueTask DisposeAsync()
         {
             try

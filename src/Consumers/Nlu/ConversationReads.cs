@@ -10,7 +10,8 @@ namespace ChatbotPipeline.Consumers.Nlu;
 /// What the NLU step reads from the cache for one message, started at once: its earlier verdict (a redelivery), the
 /// action hold, the conversation's order mark, the offered buttons, and its dialogue state (the intent policy's context
 /// and a story bot's tracker: the bot's kind is not known yet, and a second key costs a command, not a round trip).
-/// Issued together they share one round trip where one after another they took six.
+/// Issued together they share one round trip where one after another they took six, and that round trip is the one
+/// that takes the conversation's lease (<see cref="ConversationLease.AcquireAsync{T}"/>).
 /// </summary>
 public sealed class ConversationReads
 {
@@ -39,7 +40,16 @@ public sealed class ConversationReads
 
     public static string ResultKey(MessageReceived message) => $"nlu:result:{message.MessageId}";
 
-    public static ConversationReads Start(MessageReceived message, ICacheStore cache, ConversationHold holds, ConversationOrder order,
+    /// <summary>Issues every read before its first await, then waits for them: the first failure is thrown, the others observed.</summary>
+    public static async Task<ConversationReads> ReadAsync(MessageReceived message, ICacheStore cache, ConversationHold holds, ConversationOrder order,
+        OfferedChoices choices, ConversationContextStore contexts, DialogueTrackerStore trackers, CancellationToken cancellationToken)
+    {
+        var reads = Start(message, cache, holds, order, choices, contexts, trackers, cancellationToken);
+        await Task.WhenAll(reads.Earlier, reads.Held, reads.Done, reads.Said, reads.Context, reads.Tracker);
+        return reads;
+    }
+
+    private static ConversationReads Start(MessageReceived message, ICacheStore cache, ConversationHold holds, ConversationOrder order,
         OfferedChoices choices, ConversationContextStore contexts, DialogueTrackerStore trackers, CancellationToken cancellationToken) => new(
         cache.GetAsync(ResultKey(message), cancellationToken),
         holds.HeldForOtherAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken),
@@ -47,7 +57,4 @@ public sealed class ConversationReads
         choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken),
         contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken),
         trackers.GetAsync(message.BotId, message.ConversationId, cancellationToken));
-
-    /// <summary>Waits for every read; the first failure is thrown, the others observed.</summary>
-    public Task WhenReadAsync() => Task.WhenAll(Earlier, Held, Done, Said, Context, Tracker);
 }

@@ -40,15 +40,25 @@ public sealed partial class NluConsumer(
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
         // Held across the redelivery check too: a duplicate delivered to another replica waits, then finds the result.
-        var lease = await leases.AcquireAsync(message.BotId, message.ConversationId, cancellationToken);
+        // Every read this message may need goes out right behind the lease's SET NX: one round trip takes and reads it.
+        var taking = leases.AcquireAsync(message.BotId, message.ConversationId,
+            () => ConversationReads.ReadAsync(message, cache, holds, order, choices, contexts, trackers, cancellationToken), cancellationToken);
+        var botReading = bots.GetAsync(message.BotId, cancellationToken);
+        try
+        {
+            await Task.WhenAll(taking, botReading);
+        }
+        catch
+        {
+            if (taking.IsCompletedSuccessfully)
+                await taking.Result.DisposeAsync();
+            throw;
+        }
+        var lease = taking.Result;
+        var state = lease.Read;
         var released = false;
         try
         {
-            // Every read this message may need, issued together: one connection pipelines them into one round trip.
-            var state = ConversationReads.Start(message, cache, holds, order, choices, contexts, trackers, cancellationToken);
-            var botReading = bots.GetAsync(message.BotId, cancellationToken);
-            await Task.WhenAll(state.WhenReadAsync(), botReading);
-
             // A redelivered message must not advance the dialogue again: republish the verdict it already got.
             if (state.Earlier.Result is { } earlier)
             {

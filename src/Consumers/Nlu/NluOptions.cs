@@ -42,9 +42,13 @@ public sealed class NluOptions
     [Range(1, 7 * 24 * 60)]
     public int ResultRetentionMinutes { get; set; } = 60;
 
-    /// <summary>Messages processed at once by one replica; messages of one conversation are always processed in order. Default 8.</summary>
+    /// <summary>
+    /// Messages processed at once by one replica; messages of one conversation are always processed in order. Default
+    /// 16, the broker's prefetch: a message spends most of its time waiting (the cache's round trips, the broker's
+    /// confirm of the verdict), so at 8 the queue backed up with a core idle (docs/BENCHMARKS.md, issue 23).
+    /// </summary>
     [Range(1, 1024)]
-    public int ConcurrentMessageLimit { get; set; } = 8;
+    public int ConcurrentMessageLimit { get; set; } = 16;
 
     /// <summary>
     /// How long one replica holds a conversation while it understands a message of it. Other replicas wait for the

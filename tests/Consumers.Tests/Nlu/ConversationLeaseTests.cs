@@ -89,6 +89,54 @@ public sealed class ConversationLeaseTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Reads_taken_with_the_lease_see_what_the_previous_holder_wrote_before_letting_go() =>
+        await AssertReadsFollowTheHolderAsync(Memory(), null);
+
+    [Fact]
+    public async Task Across_replicas_reads_taken_with_the_lease_see_the_previous_holders_writes()
+    {
+        var (first, second) = TwoRedisReplicas();
+        await AssertReadsFollowTheHolderAsync(first, second);
+    }
+
+    [Fact]
+    public async Task A_read_that_fails_gives_the_conversation_back()
+    {
+        var leases = new ConversationLease(Memory(), Lasting(30));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            leases.AcquireAsync<string>("bot", "c1", () => Task.FromException<string>(new InvalidOperationException("cache read failed")), default));
+
+        await (await leases.AcquireAsync("bot", "c1", default).WaitAsync(TimeSpan.FromSeconds(2))).DisposeAsync();
+    }
+
+    /// <summary>
+    /// A waiter's reads go out with each try; the ones of tries that lost saw the holder's first write and are dropped,
+    /// the winning try's saw its last one.
+    /// </summary>
+    private static async Task AssertReadsFollowTheHolderAsync(ICacheStore first, ICacheStore? second)
+    {
+        var holder = new ConversationLease(first, Lasting(30));
+        var waiter = new ConversationLease(second ?? first, Lasting(30));
+        var reads = 0;
+        var held = await holder.AcquireAsync("bot", "c1", default);
+        await first.SetAsync("state:c1", "first write", TimeSpan.FromMinutes(1));
+
+        var waiting = waiter.AcquireAsync("bot", "c1", () =>
+        {
+            Interlocked.Increment(ref reads);
+            return (second ?? first).GetAsync("state:c1");
+        }, default);
+        await Task.Delay(300);
+        await first.SetAsync("state:c1", "last write", TimeSpan.FromMinutes(1));
+        await held.DisposeAsync();
+
+        await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal("last write", taken.Read);
+        Assert.True(reads > 1, $"the waiter read {reads} time(s)");
+    }
+
     /// <summary>While one replica holds the conversation, the other's acquire does not complete; it does once released.</summary>
     private static Task AssertExclusiveAsync(ICacheStore first, ICacheStore? second) =>
         AssertExclusiveAsync(new ConversationLease(first, Lasting(30)), new ConversationLease(second ?? first, Lasting(30)));
