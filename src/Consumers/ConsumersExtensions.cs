@@ -53,7 +53,8 @@ public static class ConsumersExtensions
                 "Alerts:Webhooks must be absolute http(s) URLs.")
             .ValidateOnStart();
         services.AddRecordBatcher<ConversationTurn>(provider => provider.GetRequiredService<IConversationStore>().AppendAllAsync);
-        services.AddRecordBatcher<AnalyticsEvent>(provider => provider.GetRequiredService<IAnalyticsStore>().RecordAllAsync);
+        services.AddSingleton<AnalyticsRecording>();
+        services.AddRecordBatcher<AnalyticsEvent>(provider => provider.GetRequiredService<AnalyticsRecording>().StoreAsync);
         services.AddSingleton<FallbackRateWatch>();
         services.AddSingleton<DeadLetterWatch>();
         services.AddTransient<AlertDelivery>();

@@ -11,11 +11,16 @@ public interface ICacheStore
     /// <summary>Sets the value only when the key is missing or expired; true when this call set it (SET NX).</summary>
     Task<bool> TryAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds one to a counter and returns its new value (<see cref="IncrementByAsync"/>).</summary>
+    Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
+        IncrementByAsync(key, 1, window, cancellationToken);
+
     /// <summary>
-    /// Adds one to a counter and returns its new value. A missing or expired counter starts at 1 and lives for
-    /// <paramref name="window"/> from then; later increments do not extend it (a fixed window, as rate limits need).
+    /// Adds <paramref name="amount"/> (at least 1) to a counter and returns its new value. A missing or expired counter
+    /// starts at <paramref name="amount"/> and lives for <paramref name="window"/> from then; later increments do not
+    /// extend it (a fixed window, as rate limits need).
     /// </summary>
-    Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default);
+    Task<long> IncrementByAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes one off a counter made by <see cref="IncrementAsync"/> if it still holds <paramref name="expected"/> (a number

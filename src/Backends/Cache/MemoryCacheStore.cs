@@ -59,21 +59,22 @@ public sealed partial class MemoryCacheStore(TimeProvider time, IOptions<CacheOp
     public Task SetCheckedAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
         SetAsync(key, value, timeToLive, cancellationToken);
 
-    public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
+    public Task<long> IncrementByAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
         while (true)
         {
             if (!_entries.TryGetValue(key, out var current) || IsExpired(current))
             {
-                var first = NewEntry("1", window);
+                var first = NewEntry(amount.ToString(CultureInfo.InvariantCulture), window);
                 if (current is null ? _entries.TryAdd(key, first) : _entries.TryUpdate(key, first, current))
                 {
                     CountWrite();
-                    return Task.FromResult(1L);
+                    return Task.FromResult(amount);
                 }
                 continue;
             }
-            var count = long.Parse(current.Value, CultureInfo.InvariantCulture) + 1;
+            var count = long.Parse(current.Value, CultureInfo.InvariantCulture) + amount;
             if (_entries.TryUpdate(key, current with { Value = count.ToString(CultureInfo.InvariantCulture) }, current))
                 return Task.FromResult(count);
         }

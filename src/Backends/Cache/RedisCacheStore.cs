@@ -31,10 +31,10 @@ public sealed partial class RedisCacheStore : ICacheStore
         redis.ConnectionRestored += (_, _) => _knownDown = false;
     }
 
-    // INCR and PEXPIRE in one script so a counter can never be left without its expiry.
+    // INCRBY and PEXPIRE in one script so a counter can never be left without its expiry.
     private const string IncrementInWindow = """
-        local count = redis.call('INCR', KEYS[1])
-        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+        if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
         return count
         """;
 
@@ -78,9 +78,12 @@ public sealed partial class RedisCacheStore : ICacheStore
         Require("set", key, () => Database.StringSetAsync(_prefix + key, value, timeToLive));
 
     /// <summary>0 while Redis is unreachable: a rate limit built on it lets messages through rather than refusing them.</summary>
-    public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
-        Degrade("increment", key, async () => (long)await Database.ScriptEvaluateAsync(IncrementInWindow,
-            [(RedisKey)(_prefix + key)], [(long)window.TotalMilliseconds]), 0L);
+    public Task<long> IncrementByAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
+        return Degrade("increment", key, async () => (long)await Database.ScriptEvaluateAsync(IncrementInWindow,
+            [(RedisKey)(_prefix + key)], [(long)window.TotalMilliseconds, amount]), 0L);
+    }
 
     /// <summary>False while Redis is unreachable: the key expires on its own.</summary>
     public Task<bool> RemoveIfAsync(string key, string value, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace ChatbotPipeline.Backends.Documents;
 
@@ -14,6 +16,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+    private static readonly object PragmasSet = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private SqliteConnection? _writeConnection;
 
@@ -91,10 +95,16 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        // WAL lets the API read while consumers write; NORMAL sync is durable across process crashes in WAL mode.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        // Pragmas belong to the connection SQLite opened, which the pool hands out again on every open: set them on its
+        // first, not on each (a statement more per short read — two per message on the message path).
+        if (!Configured.TryGetValue(connection.Handle!, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            // WAL lets the API read while consumers write; NORMAL sync is durable across process crashes in WAL mode.
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            Configured.AddOrUpdate(connection.Handle!, PragmasSet);
+        }
         return connection;
     }
 

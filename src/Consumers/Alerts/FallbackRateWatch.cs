@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatbotPipeline.Backends.Cache;
+using ChatbotPipeline.Backends.Documents;
 using ChatbotPipeline.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -12,23 +13,33 @@ namespace ChatbotPipeline.Consumers.Alerts;
 /// </summary>
 public sealed class FallbackRateWatch(ICacheStore cache, IOptions<AlertOptions> options, TimeProvider time)
 {
-    /// <summary>Counts a message the first time it is recorded (callers skip redeliveries).</summary>
-    public async Task CountAsync(MessageUnderstood understood, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts the events of a batch, each the first time it is recorded (callers skip redeliveries): per bot one
+    /// increment of its messages and one of its fallbacks, all sent together.
+    /// </summary>
+    public Task CountAsync(IEnumerable<AnalyticsEvent> events, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
+        Task.WhenAll(events.GroupBy(e => e.BotId, StringComparer.Ordinal)
+            .Select(bot => CountAsync(bot.Key, bot.LongCount(), bot.LongCount(e => e.IsFallback), publisher, cancellationToken)));
+
+    private async Task CountAsync(string botId, long messageCount, long fallbackCount, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
         var window = TimeSpan.FromMinutes(settings.FallbackWindowMinutes);
-        var prefix = $"alert:fallback:{understood.Message.BotId}:{AlertWindow.Key(now, settings.FallbackWindowMinutes)}";
-        var messages = await cache.IncrementAsync($"{prefix}:messages", window, cancellationToken);
-        if (!understood.IsFallback)
+        var prefix = $"alert:fallback:{botId}:{AlertWindow.Key(now, settings.FallbackWindowMinutes)}";
+        var counting = cache.IncrementByAsync($"{prefix}:messages", messageCount, window, cancellationToken);
+        if (fallbackCount == 0)
+        {
+            await counting;
             return;
-        var fallbacks = await cache.IncrementAsync($"{prefix}:fallbacks", window, cancellationToken);
+        }
+        var fallbacks = await cache.IncrementByAsync($"{prefix}:fallbacks", fallbackCount, window, cancellationToken);
+        var messages = await counting;
         var rate = (double)fallbacks / messages;
         if (messages < settings.FallbackMinimumMessages || rate <= settings.FallbackRateThreshold)
             return;
         if (!await cache.TryAddAsync($"{prefix}:raised", "1", window, cancellationToken))
             return;
-        var botId = understood.Message.BotId;
         await publisher.Publish(OperatorAlert.Raise(AlertKinds.FallbackRate, AlertSeverities.Warning, botId,
             string.Create(CultureInfo.InvariantCulture,
                 $"Bot {botId}: {rate:P0} of the last {messages} messages fell back (threshold {settings.FallbackRateThreshold:P0} over {settings.FallbackWindowMinutes} min)."),

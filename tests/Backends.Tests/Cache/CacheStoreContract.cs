@@ -95,6 +95,21 @@ public abstract class CacheStoreContract
     }
 
     [Fact]
+    public async Task A_counter_counts_amounts_and_its_window_starts_with_the_first()
+    {
+        var key = Key("counter-by");
+
+        Assert.Equal(5, await Store.IncrementByAsync(key, 5, Ttl));
+        Assert.Equal(6, await Store.IncrementAsync(key, Ttl));
+        await LetTimePassAsync(Ttl / 2);
+        Assert.Equal(9, await Store.IncrementByAsync(key, 3, Ttl));
+        await LetTimePassAsync(Ttl / 2 + TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(2, await Store.IncrementByAsync(key, 2, Ttl));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.IncrementByAsync(key, 0, Ttl));
+    }
+
+    [Fact]
     public async Task A_counter_is_taken_back_only_from_the_value_it_was_given()
     {
         var key = Key("taken-back");

@@ -8,13 +8,13 @@ namespace ChatbotPipeline.Backends.Tests.Cache;
 public sealed class RedisCacheStoreTests : CacheStoreContract, IDisposable
 {
     private IConnectionMultiplexer? _redis;
-    private RedisCacheStore? _store;
+    private ICacheStore? _store;
 
     protected override ICacheStore Store => _store ??= Create(TestServices.Require(TestServices.Redis, "REDIS_CONFIGURATION"));
 
     protected override Task LetTimePassAsync(TimeSpan time) => Task.Delay(time);
 
-    private RedisCacheStore Create(string configuration)
+    private ICacheStore Create(string configuration)
     {
         var options = new CacheOptions { Redis = new RedisCacheOptions { Configuration = configuration, KeyPrefix = $"test:{Guid.NewGuid():N}:" } };
         _redis = RedisConnection.Connect(options.Redis);

@@ -19,6 +19,33 @@ public sealed class SqliteFixture : IDisposable
     public void Dispose() => _folder.Dispose();
 }
 
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private readonly SqliteFixture _sqlite = new();
+
+    [Fact]
+    public async Task Every_connection_has_the_pragmas_whether_new_or_from_the_pool()
+    {
+        for (var open = 0; open < 3; open++)
+        {
+            await using var connection = await _sqlite.Database.OpenAsync(TestContext.Current.CancellationToken);
+            Assert.Equal((1L, 10_000L, 1L), (await PragmaAsync(connection, "foreign_keys"), await PragmaAsync(connection, "busy_timeout"),
+                await PragmaAsync(connection, "synchronous")));
+            if (open == 1)
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the next open is a new connection
+        }
+    }
+
+    private static async Task<long> PragmaAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public void Dispose() => _sqlite.Dispose();
+}
+
 public sealed class SqliteBotStoreTests : BotStoreContract, IDisposable
 {
     private readonly SqliteFixture _sqlite = new();

@@ -65,8 +65,8 @@ public sealed class ConversationStateWritesTests
         public Task<bool> TryAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
             inner.TryAddAsync(key, value, timeToLive, cancellationToken);
 
-        public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
-            inner.IncrementAsync(key, window, cancellationToken);
+        public Task<long> IncrementByAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken = default) =>
+            inner.IncrementByAsync(key, amount, window, cancellationToken);
 
         public Task<bool> DecrementIfAsync(string key, long expected, CancellationToken cancellationToken = default) =>
             inner.DecrementIfAsync(key, expected, cancellationToken);

@@ -22,8 +22,8 @@ public sealed class SwitchableCache(ICacheStore inner) : ICacheStore
     public Task<bool> TryAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
         Down ? Task.FromResult(true) : inner.TryAddAsync(key, value, timeToLive, cancellationToken);
 
-    public Task<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default) =>
-        Down ? Task.FromResult(0L) : inner.IncrementAsync(key, window, cancellationToken);
+    public Task<long> IncrementByAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken = default) =>
+        Down ? Task.FromResult(0L) : inner.IncrementByAsync(key, amount, window, cancellationToken);
 
     public Task<bool> DecrementIfAsync(string key, long expected, CancellationToken cancellationToken = default) =>
         Down ? Task.FromResult(false) : inner.DecrementIfAsync(key, expected, cancellationToken);
