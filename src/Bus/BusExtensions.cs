@@ -32,7 +32,7 @@ public static class BusExtensions
             options.ConsumerStopTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddSingleton<ConsumerMetrics>();
-        var transport = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport ?? BusTransport.InMemory;
+        var transport = BusOptions.Configured(builder.Configuration).Transport;
         if (transport == BusTransport.RabbitMq)
         {
             // The endpoint that never came back after a broker restart was seen on RabbitMQ only (docs/RELIABILITY.md).

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace ChatbotPipeline.Bus;
 
@@ -6,6 +7,10 @@ namespace ChatbotPipeline.Bus;
 public sealed class BusOptions
 {
     public const string Section = "Bus";
+
+    /// <summary>The section as configured, for choices made while the host is being built (before options can be resolved).</summary>
+    public static BusOptions Configured(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<BusOptions>() ?? new BusOptions();
 
     /// <summary>The transport. Default <see cref="BusTransport.InMemory"/>: one process, messages lost on exit.</summary>
     public BusTransport Transport { get; set; } = BusTransport.InMemory;

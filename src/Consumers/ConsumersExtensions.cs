@@ -85,14 +85,14 @@ public static class ConsumersExtensions
         services.AddSingleton<ActionRequestBuilder>();
         services.AddHttpClient<ActionCaller>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(ActionHttpHandler.Create);
-        if (Selection(builder.Configuration).Hosts(QueueNames.Nlu))
+        var selection = Selection(builder.Configuration);
+        if (selection.Hosts(QueueNames.Nlu))
         {
             // Only an NLU replica needs a model to be ready; a logging or notification replica is ready without one.
             services.AddHostedService<ModelRefreshService>();
             services.AddHealthChecks().AddCheck<ModelLoadedHealthCheck>("nlu-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
         }
-        if (Selection(builder.Configuration).Hosts(QueueNames.Records)
-            && builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport == BusTransport.RabbitMq)
+        if (selection.Hosts(QueueNames.Records) && BusOptions.Configured(builder.Configuration).Transport == BusTransport.RabbitMq)
         {
             services.AddSingleton(provider => new RabbitMqRetiredQueues(provider.GetRequiredService<IOptions<BusOptions>>().Value.RabbitMq));
             services.AddHostedService<RetiredRecordQueues>();

@@ -14,10 +14,10 @@ namespace ChatbotPipeline.Backends.Documents;
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
-    private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
     private static readonly object PragmasSet = new();
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private SqliteConnection? _writeConnection;
 

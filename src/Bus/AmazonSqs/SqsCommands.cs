@@ -20,7 +20,7 @@ public static class SqsCommands
     /// <summary>Runs the command; the exit code is 0 on success, 2 on a usage error.</summary>
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.AmazonSqs ?? new AmazonSqsOptions();
+        var options = BusOptions.Configured(configuration).AmazonSqs;
         using var sqs = SqsClientFactory.Create(options);
         switch (args)
         {

@@ -1,5 +1,4 @@
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace ChatbotPipeline.Bus.QueueDepth;
 
@@ -23,19 +22,11 @@ public sealed class RabbitMqQueueDepth(RabbitMqOptions options) : IQueueDepthSou
     public async Task<long?> CountAsync(string queue, CancellationToken cancellationToken) =>
         (await DeclarePassiveAsync(queue, cancellationToken))?.ConsumerCount;
 
+    /// <summary>Null for a queue not declared yet: its consumers have not started.</summary>
     private async Task<QueueDeclareOk?> DeclarePassiveAsync(string queue, CancellationToken cancellationToken)
     {
         _connection ??= await options.ConnectAsync("chatbot-queue-depth", cancellationToken);
-        // A failed passive declare closes its channel, so each queue gets its own.
-        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        try
-        {
-            return await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
-        }
-        catch (OperationInterruptedException)
-        {
-            return null; // not declared yet: its consumers have not started
-        }
+        return await _connection.DeclarePassiveOrNullAsync(queue, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -24,18 +24,8 @@ public sealed class RabbitMqRetiredQueues(RabbitMqOptions options) : IAsyncDispo
     }
 
     /// <summary>The messages ready in <paramref name="queue"/>, or null when there is no such queue.</summary>
-    public async Task<uint?> MessagesAsync(string queue, CancellationToken cancellationToken)
-    {
-        await using var channel = await ChannelAsync(cancellationToken);
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-        }
-        catch (OperationInterruptedException)
-        {
-            return null;
-        }
-    }
+    public async Task<uint?> MessagesAsync(string queue, CancellationToken cancellationToken) =>
+        (await (await ConnectionAsync(cancellationToken)).DeclarePassiveOrNullAsync(queue, cancellationToken))?.MessageCount;
 
     /// <summary>Deletes <paramref name="queue"/> and its exchange if it holds no message; false when it still does.</summary>
     public async Task<bool> DeleteIfEmptyAsync(string queue, CancellationToken cancellationToken)
@@ -55,11 +45,11 @@ public sealed class RabbitMqRetiredQueues(RabbitMqOptions options) : IAsyncDispo
     }
 
     // A refused operation closes its channel, so each gets its own.
-    private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
-    {
+    private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken) =>
+        await (await ConnectionAsync(cancellationToken)).CreateChannelAsync(cancellationToken: cancellationToken);
+
+    private async Task<IConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await options.ConnectAsync("chatbot-retired-queues", cancellationToken);
-        return await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
-    }
 
     public async ValueTask DisposeAsync()
     {

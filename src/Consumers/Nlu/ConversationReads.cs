@@ -13,48 +13,22 @@ namespace ChatbotPipeline.Consumers.Nlu;
 /// Issued together they share one round trip where one after another they took six, and that round trip is the one
 /// that takes the conversation's lease (<see cref="ConversationLease.AcquireAsync{T}"/>).
 /// </summary>
-public sealed class ConversationReads
+/// <param name="Said">The message's text, or the payload of the offered button it names.</param>
+public sealed record ConversationReads(string? Earlier, bool Held, long Done, ChoiceAnswer Said, ConversationContext Context, DialogueTracker? Tracker)
 {
-    private ConversationReads(Task<string?> earlier, Task<bool> held, Task<long> done, Task<ChoiceAnswer> said, Task<ConversationContext> context, Task<DialogueTracker?> tracker)
-    {
-        Earlier = earlier;
-        Held = held;
-        Done = done;
-        Said = said;
-        Context = context;
-        Tracker = tracker;
-    }
-
-    public Task<string?> Earlier { get; }
-
-    public Task<bool> Held { get; }
-
-    public Task<long> Done { get; }
-
-    /// <summary>The message's text, or the payload of the offered button it names.</summary>
-    public Task<ChoiceAnswer> Said { get; }
-
-    public Task<ConversationContext> Context { get; }
-
-    public Task<DialogueTracker?> Tracker { get; }
-
     public static string ResultKey(MessageReceived message) => $"nlu:result:{message.MessageId}";
 
     /// <summary>Issues every read before its first await, then waits for them: the first failure is thrown, the others observed.</summary>
     public static async Task<ConversationReads> ReadAsync(MessageReceived message, ICacheStore cache, ConversationHold holds, ConversationOrder order,
         OfferedChoices choices, ConversationContextStore contexts, DialogueTrackerStore trackers, CancellationToken cancellationToken)
     {
-        var reads = Start(message, cache, holds, order, choices, contexts, trackers, cancellationToken);
-        await Task.WhenAll(reads.Earlier, reads.Held, reads.Done, reads.Said, reads.Context, reads.Tracker);
-        return reads;
+        var earlier = cache.GetAsync(ResultKey(message), cancellationToken);
+        var held = holds.HeldForOtherAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken);
+        var done = order.LastDoneAsync(message, cancellationToken);
+        var said = choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken);
+        var context = contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken);
+        var tracker = trackers.GetAsync(message.BotId, message.ConversationId, cancellationToken);
+        await Task.WhenAll(earlier, held, done, said, context, tracker);
+        return new ConversationReads(earlier.Result, held.Result, done.Result, said.Result, context.Result, tracker.Result);
     }
-
-    private static ConversationReads Start(MessageReceived message, ICacheStore cache, ConversationHold holds, ConversationOrder order,
-        OfferedChoices choices, ConversationContextStore contexts, DialogueTrackerStore trackers, CancellationToken cancellationToken) => new(
-        cache.GetAsync(ResultKey(message), cancellationToken),
-        holds.HeldForOtherAsync(message.BotId, message.ConversationId, message.MessageId, cancellationToken),
-        order.LastDoneAsync(message, cancellationToken),
-        choices.ResolveAsync(message.BotId, message.ConversationId, message.Text, cancellationToken),
-        contexts.GetAsync(message.BotId, message.ConversationId, cancellationToken),
-        trackers.GetAsync(message.BotId, message.ConversationId, cancellationToken));
 }

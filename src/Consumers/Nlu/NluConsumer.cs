@@ -60,19 +60,19 @@ public sealed partial class NluConsumer(
         try
         {
             // A redelivered message must not advance the dialogue again: republish the verdict it already got.
-            if (state.Earlier.Result is { } earlier)
+            if (state.Earlier is { } earlier)
             {
                 LogRedelivered(message.MessageId);
                 await PublishAsync(context, DocumentJson.Deserialize<MessageUnderstood>(earlier), cancellationToken);
                 // A replica that died between its publish and its mark left the next message waiting: mark it now.
-                await order.FinishedAsync(message, state.Done.Result, cancellationToken);
+                await order.FinishedAsync(message, state.Done, cancellationToken);
                 return;
             }
             // The conversation's previous message is still in its API call: answer this one after that one's replies.
-            if (state.Held.Result)
+            if (state.Held)
                 throw new ConversationHeldException(message.ConversationId);
             // Another replica may not have finished the conversation's previous message yet: this one waits its turn.
-            var doneBefore = state.Done.Result;
+            var doneBefore = state.Done;
             await order.EnsureTurnAsync(message, doneBefore, cancellationToken);
 
             var understood = await UnderstandAsync(message, botReading.Result ?? throw new UnknownBotException(message.BotId), state, cancellationToken);
@@ -106,7 +106,7 @@ public sealed partial class NluConsumer(
             missingModels.Served(message.BotId);
 
         // "2" or a title, answering buttons shown as a numbered list, says that button's payload.
-        var said = state.Said.Result.Said;
+        var said = state.Said.Said;
         var prediction = IntentPayload.Read(said, bot.Definition) ?? model?.Model.Intents.Predict(said);
         var entities = bot.Entities.Extract(said, time.GetUtcNow(), model?.Model.Entities, (entity, pattern) =>
         {
@@ -119,7 +119,7 @@ public sealed partial class NluConsumer(
         {
             // Rules, stories and forms decide (a Rasa project's bot); the tracker lives as long as the session.
             var deciding = time.GetTimestamp();
-            var decided = await stories.DecideAsync(bot.Definition, prediction, entities, state.Tracker.Result,
+            var decided = await stories.DecideAsync(bot.Definition, prediction, entities, state.Tracker,
                 new StoryMessage(message.MessageId, message.SenderId, message.Channel, said), cancellationToken);
             metrics.DialogueDecided(stories: true, time.GetElapsedTime(deciding));
             savingState = trackers.SaveAsync(message.BotId, message.ConversationId, decided.Tracker, TimeSpan.FromMinutes(dialogue.SessionMinutes), cancellationToken);
@@ -128,12 +128,12 @@ public sealed partial class NluConsumer(
         else
         {
             var deciding = time.GetTimestamp();
-            outcome = policy.Decide(bot.Definition, prediction, entities, state.Context.Result, message.Metadata, said);
+            outcome = policy.Decide(bot.Definition, prediction, entities, state.Context, message.Metadata, said);
             metrics.DialogueDecided(stories: false, time.GetElapsedTime(deciding));
-            savingState = contexts.SaveAsync(message.BotId, message.ConversationId, state.Context.Result, outcome.NextContext,
+            savingState = contexts.SaveAsync(message.BotId, message.ConversationId, state.Context, outcome.NextContext,
                 TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
         }
-        var remembering = choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, state.Said.Result.Offered,
+        var remembering = choices.RememberAsync(message.BotId, message.ConversationId, outcome.Buttons, state.Said.Offered,
             TimeSpan.FromMinutes(bot.Definition.Bot.ContextMinutes), cancellationToken);
 
         var confidence = prediction?.Ranking.FirstOrDefault(r => r.Intent == outcome.Intent)?.Probability ?? prediction?.Top.Probability ?? 0;
