@@ -21,13 +21,15 @@ internal static class Eventually
     }
 
     /// <summary>Returns once <paramref name="condition"/> holds.</summary>
-    public static async Task TrueAsync(Func<bool> condition)
+    /// <param name="timeout">Longer than the default for work that polls on an interval of its own.</param>
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + Timeout;
+        var limit = timeout ?? Timeout;
+        var deadline = DateTime.UtcNow + limit;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The condition did not hold within {Timeout.TotalSeconds} s.");
+                throw new TimeoutException($"The condition did not hold within {limit.TotalSeconds} s.");
             await Task.Delay(20);
         }
     }

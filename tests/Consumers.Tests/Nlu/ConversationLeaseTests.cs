@@ -53,7 +53,7 @@ public sealed class ConversationLeaseTests : IDisposable
         await using var held = await leases.AcquireAsync("bot", "c1", default);
 
         // Completes at once; WaitAsync fails the test if it had to wait for c1.
-        await using var other = await leases.AcquireAsync("bot", "c2", default).WaitAsync(TimeSpan.FromSeconds(2));
+        await using var other = await leases.AcquireAsync("bot", "c2", default).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ConversationLeaseTests : IDisposable
             var waiter = await leases.AcquireAsync("bot", "c1", default);
             var predecessor = leases.AcquireAsync("bot", "c1", default);
             await waiter.DisposeAsync();
-            await (await predecessor.WaitAsync(TimeSpan.FromSeconds(2))).DisposeAsync();
+            await (await predecessor.WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
         }
     }
 
@@ -108,7 +108,7 @@ public sealed class ConversationLeaseTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             leases.AcquireAsync<string>("bot", "c1", () => Task.FromException<string>(new InvalidOperationException("cache read failed")), default));
 
-        await (await leases.AcquireAsync("bot", "c1", default).WaitAsync(TimeSpan.FromSeconds(2))).DisposeAsync();
+        await (await leases.AcquireAsync("bot", "c1", default).WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public sealed class ConversationLeaseTests : IDisposable
         await first.SetAsync("state:c1", "last write", TimeSpan.FromMinutes(1));
         await held.DisposeAsync();
 
-        await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(2));
+        await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("last write", taken.Read);
         Assert.True(reads > 1, $"the waiter read {reads} time(s)");
     }
@@ -150,7 +150,7 @@ public sealed class ConversationLeaseTests : IDisposable
         Assert.False(waiting.IsCompleted);
 
         await held.DisposeAsync();
-        await (await waiting.WaitAsync(TimeSpan.FromSeconds(2))).DisposeAsync();
+        await (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
     }
 
     public void Dispose() => _owned.ForEach(o => o.Dispose());
