@@ -47,7 +47,10 @@ public sealed class OrderingTests
             {
                 var turns = await TurnsAsync(http, $"{run}-{c}");
                 var understood = turns.OrderBy(t => t.GetProperty("processedAt").GetDateTimeOffset()).Select(t => t.GetProperty("text").GetString()).ToList();
-                Assert.Equal(Enumerable.Range(1, MessagesEach).Select(n => $"hello number {n}"), understood);
+                var expected = Enumerable.Range(1, MessagesEach).Select(n => $"hello number {n}");
+                // On failure, the hosts' lines that explain it: a predecessor given up on after the order wait, a fault.
+                Assert.True(understood.SequenceEqual(expected), $"Conversation {run}-{c} was understood as: {string.Join(", ", understood)}\n" +
+                    string.Join("\n", hosts.Output.Split('\n').Where(line => line.Contains("without waiting", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal)).TakeLast(40)));
             }
         }
         finally
