@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ChatbotPipeline.Consumers.Nlu;
 
 /// <summary>
@@ -8,8 +6,10 @@ namespace ChatbotPipeline.Consumers.Nlu;
 /// A holder keeps its key for at most a hold limit: one that never leaves (a consume left running after its endpoint
 /// was stopped, stuck in a call that ignores cancellation) is passed over by the next waiter, as a cache lease expires.
 /// </summary>
-public sealed class KeyedGates
+/// <param name="time">The clock a hold is measured on (the system's unless a test moves it).</param>
+public sealed class KeyedGates(TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -61,7 +61,7 @@ public sealed class KeyedGates
         {
             if (gate.Semaphore.Wait(0))
                 return gate.Holder = new Entry(this, key, gate);
-            if (gate.Holder is not { } holder || Stopwatch.GetElapsedTime(holder.Since) < holdLimit)
+            if (gate.Holder is not { } holder || _time.GetElapsedTime(holder.Since) < holdLimit)
                 return null;
             holder.Abandon();
             return gate.Holder = new Entry(this, key, gate);
@@ -90,7 +90,7 @@ public sealed class KeyedGates
     {
         private bool _left;
 
-        public long Since { get; } = Stopwatch.GetTimestamp();
+        public long Since { get; } = owner._time.GetTimestamp();
 
         /// <summary>Passed over: its slot went to the next holder, so leaving later must not free a second one.</summary>
         public void Abandon()

@@ -1,4 +1,5 @@
 using ChatbotPipeline.Consumers.Nlu;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatbotPipeline.Consumers.Tests.Nlu;
 
@@ -24,12 +25,14 @@ public sealed class KeyedGatesTests
     [Fact]
     public async Task A_holder_that_never_leaves_is_passed_over_after_the_hold_limit_and_its_late_leave_frees_nothing()
     {
-        var gates = new KeyedGates();
-        var limit = TimeSpan.FromMilliseconds(300);
+        // The hold is measured on a clock the test moves: a machine that stalls cannot pass a holder over early.
+        var time = new FakeTimeProvider();
+        var gates = new KeyedGates(time);
+        var limit = TimeSpan.FromSeconds(30);
         var stuck = await gates.EnterAsync("c1", Patience, limit, CancellationToken.None);
         Assert.Null(await gates.EnterAsync("c1", Patience, limit, CancellationToken.None));
 
-        await Task.Delay(limit);
+        time.Advance(limit);
         var next = await gates.EnterAsync("c1", Patience, limit, CancellationToken.None);
 
         Assert.NotNull(next);
