@@ -7,7 +7,8 @@ namespace ChatbotPipeline.Nlu.Tests.Templates;
 
 /// <summary>
 /// A bounded fuzz of random Liquid templates through the checks every write path runs and the renderer: none may take
-/// more than a second (timed twice when over, <see cref="WallClockBound"/>), or allocate without bound, or end the process (a stack overflow would end this test run).
+/// more than a second (timed twice when over, <see cref="WallClockBound"/>), or allocate without bound, or end the
+/// process (a stack overflow would end this test run).
 /// </summary>
 [Trait("Category", "Security")]
 public sealed class TemplateFuzzTests
