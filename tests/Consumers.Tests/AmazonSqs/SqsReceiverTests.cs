@@ -110,9 +110,11 @@ public sealed class SqsReceiverTests : IAsyncDisposable
         Start(queue.Url, async (_, _) =>
         {
             Interlocked.Increment(ref attempts);
-            await Task.Delay(TimeSpan.FromSeconds(4)); // four visibility timeouts
+            // Three visibility timeouts. Two seconds, not one: the receiver extends at half the timeout and deletes after
+            // the handler, so one second left 0.5 s for an extension or the delete on a loaded machine (it missed once in CI).
+            await Task.Delay(TimeSpan.FromSeconds(6));
             done.TrySetResult();
-        }, visibilitySeconds: 1);
+        }, visibilitySeconds: 2);
 
         await Send(queue.Url, "slow");
 
