@@ -22,18 +22,14 @@ public sealed class ConversationLease(ICacheStore cache, IOptions<NluOptions> op
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(100);
     private readonly KeyedGates _gates = new();
 
-    /// <summary>Waits for the conversation, at most a little longer than a lease lives, then holds it until disposed.</summary>
-    /// <exception cref="TimeoutException">Another holder kept it that long; the message is retried later.</exception>
-    public async Task<IAsyncDisposable> AcquireAsync(string botId, string conversationId, CancellationToken cancellationToken) =>
-        await AcquireAsync(botId, conversationId, static () => Task.FromResult(true), cancellationToken);
-
     /// <summary>
-    /// As <see cref="AcquireAsync(string, string, CancellationToken)"/>, and reads the conversation in the same round
-    /// trip: <paramref name="read"/> is issued right behind each try to take the lease, on the cache's one connection,
-    /// so when the lease is won the reads ran after it and see everything the previous holder wrote before letting go.
-    /// The reads of a try that lost are dropped.
+    /// Waits for the conversation, at most a little longer than a lease lives, then holds it until disposed; and reads
+    /// the conversation in the same round trip: <paramref name="read"/> is issued right behind each try to take the
+    /// lease, on the cache's one connection, so when the lease is won the reads ran after it and see everything the
+    /// previous holder wrote before letting go. The reads of a try that lost are dropped.
     /// </summary>
     /// <param name="read">Issues its cache commands before its first await (as the cache stores do).</param>
+    /// <exception cref="TimeoutException">Another holder kept it that long; the message is retried later.</exception>
     public async Task<Held<T>> AcquireAsync<T>(string botId, string conversationId, Func<Task<T>> read, CancellationToken cancellationToken)
     {
         var key = $"lease:conversation:{botId}:{conversationId}";
