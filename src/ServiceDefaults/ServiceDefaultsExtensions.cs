@@ -11,9 +11,9 @@ using Prometheus;
 namespace ChatbotPipeline.ServiceDefaults;
 
 /// <summary>
-/// What every host has: one-line logs, the clock, health checks behind liveness and readiness probes, and every
-/// <see cref="System.Diagnostics.Metrics.Meter"/> (ours, MassTransit's, ASP.NET Core's, HttpClient's) at <c>/metrics</c>
-/// in the Prometheus format.
+/// What every host has: one-line logs, the clock, health checks behind liveness and readiness probes, and the
+/// process's <see cref="System.Diagnostics.Metrics.Meter"/>s (ours, ASP.NET Core's, HttpClient's; which are left out:
+/// <see cref="PrometheusExport"/>) at <c>/metrics</c> in the Prometheus format.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {

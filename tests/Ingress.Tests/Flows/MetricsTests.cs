@@ -55,6 +55,20 @@ public sealed partial class MetricsTests(ReadyIngress ingress) : IClassFixture<R
         Assert.DoesNotContain(after.Except(before), name => name.StartsWith("chatbotpipeline_nlu", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Requests_are_measured_but_not_the_buffers_and_route_matches_each_one_takes()
+    {
+        await Chat.SendAsync(ingress.Factory.CreateClient(), "per-request", "hello");
+        await Chat.TurnsAsync(ingress.Factory.CreateAdminClient(), "per-request", 1);
+
+        var metrics = await ScrapeUntilAsync(text => text.Contains("http_server_request_duration", StringComparison.Ordinal));
+
+        Assert.Contains("http_server_request_duration", metrics);
+        Assert.DoesNotContain("aspnetcore_routing_", metrics);
+        Assert.DoesNotContain("aspnetcore_memory_pool_", metrics);
+        Assert.DoesNotContain("http_client_open_connections", metrics);
+    }
+
     /// <summary>The series of a scrape: each sample line's name and labels.</summary>
     private static HashSet<string> Series(string metrics) =>
         metrics.Split('\n').Where(line => line.Length > 0 && line[0] != '#').Select(line => line[..line.LastIndexOf(' ')]).ToHashSet();
