@@ -58,9 +58,6 @@ start_rabbitmq() { # node port dist-port
   local node=$1 port=$2 dist=$3 dir="$SERVICES_DIR/$1"
   mkdir -p "$dir/mnesia" "$dir/log"
   chown -R rabbitmq:rabbitmq "$dir" 2>/dev/null || true
-  # No scheduler busy-waiting: the nodes share two cores with the hosts under test, and an Erlang scheduler that spins
-  # before it sleeps burns CPU they need (docs/BENCHMARKS.md measured it; RabbitMQ's runtime guide gives the flags).
-  RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="+sbwt none +sbwtdcpu none +sbwtdio none" \
   RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_PID_FILE="$dir/rabbit.pid" \
   RABBITMQ_NODENAME="$node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port" RABBITMQ_DIST_PORT="$dist" \
     rabbitmq-server -detached >"$dir/start.log" 2>&1 </dev/null
