@@ -8,10 +8,10 @@ namespace ChatbotPipeline.Bench.Pipeline;
 /// <param name="Redis">A Redis configuration string: the cache for the RabbitMQ run.</param>
 internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup, string? Url, bool Json,
     string? RabbitMq = null, string RabbitMqNode = "rabbit@localhost", string? Redis = null, string? Sqs = null, string?[]? EncoderNames = null, bool UniqueTexts = false,
-    string? RasaProject = null)
+    string? RasaProject = null, int Rounds = 1)
 {
     public const string Usage = """
-        dotnet run -c Release --project bench/Pipeline -- [--messages N] [--concurrency 1,16,64] [--warmup N] [--url http://host:port] [--json]
+        dotnet run -c Release --project bench/Pipeline -- [--messages N] [--concurrency 1,16,64] [--warmup N] [--url http://host:port] [--json] [--rounds N]
                                                           [--rabbitmq host:port [--rabbitmq-node rabbit@localhost] | --sqs http://host:port] [--redis host:port] [--encoder none,minilm,minilm-static] [--unique-texts]
                                                           [--rasa-project ../shared/bots/rasa/moodbot]
           --messages     messages per concurrency level (default 4000)
@@ -20,6 +20,8 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                          measured process's JIT settles (a round grows its JIT time by < 1 % of the round), at most 20
           --url          measure a running Ingress (its demo bot, X-Api-Key unused) instead of starting one
           --json         print results as JSON
+          --rounds       measure each level this many times, the raw ceiling right before each round (default 1); prints
+                         every round and, per level, the median share of the ceiling with the lowest and highest
           --rabbitmq     run the Ingress on this RabbitMQ (fresh virtual hosts via rabbitmqctl on --rabbitmq-node) and
                          first measure the raw MassTransit ceiling there: one no-op hop, and the pipeline's shape with no-op consumers
           --sqs          run the Ingress on the SQS transport at this endpoint (e.g. fauxqs), queues under a fresh prefix
@@ -54,9 +56,12 @@ internal sealed record BenchOptions(int Messages, int[] Concurrency, int Warmup,
                 "--encoder" => options with { EncoderNames = Next().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
                 "--unique-texts" => options with { UniqueTexts = true },
                 "--rasa-project" => options with { RasaProject = Next() },
+                "--rounds" => options with { Rounds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
+        if (options.Rounds < 1)
+            throw new ArgumentException($"--rounds must be at least 1.\n{Usage}");
         return options;
     }
 }

@@ -24,24 +24,28 @@ foreach (var encoder in options.Encoders)
     var decisions = new List<NluLatency>();
     foreach (var users in options.Concurrency)
     {
-        // Ceiling and pipeline level by level, back to back: a shared machine's speed drifts over minutes.
-        if (raw is not null)
+        // Rounds repeat the pair: one round on a shared machine says little, their median more.
+        for (var round = 0; round < options.Rounds; round++)
         {
-            foreach (var (shape, results) in new[] { (RawShape.OneHop, ceiling!.OneHop), (RawShape.PipelineShape, ceiling.PipelineShape) })
+            // Ceiling and pipeline level by level, back to back: a shared machine's speed drifts over minutes.
+            if (raw is not null)
             {
-                var rawRounds = await JitSettle.WarmAsync(() => raw.RunAsync(shape, users, options.Warmup), JitSettle.OwnAsync);
-                Console.Error.WriteLine($"ceiling {shape}, {users} users: warmed {rawRounds} × {options.Warmup} messages until the JIT settled");
-                results.Add(await raw.RunAsync(shape, users, options.Messages));
+                foreach (var (shape, results) in new[] { (RawShape.OneHop, ceiling!.OneHop), (RawShape.PipelineShape, ceiling.PipelineShape) })
+                {
+                    var rawRounds = await JitSettle.WarmAsync(() => raw.RunAsync(shape, users, options.Warmup), JitSettle.OwnAsync);
+                    Console.Error.WriteLine($"ceiling {shape}, {users} users: warmed {rawRounds} × {options.Warmup} messages until the JIT settled");
+                    results.Add(await raw.RunAsync(shape, users, options.Messages));
+                }
             }
+            var rounds = await JitSettle.WarmAsync(() => run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}"),
+                () => JitSettle.ScrapeAsync(http, url));
+            Console.Error.WriteLine($"pipeline, {users} users: warmed {rounds} × {options.Warmup} messages until the JIT settled");
+            var before = await ConsumeHistogram.ScrapeAsync(http, url, "nlu");
+            var decidedBefore = await ConsumeHistogram.ScrapeDialogueAsync(http, url, "intents");
+            reports.Add(await run.RunAsync(users, options.Messages, $"run-{users}-{Guid.NewGuid():N}"));
+            nlu.Add(NluLatency.Of((await ConsumeHistogram.ScrapeAsync(http, url, "nlu")).Minus(before)));
+            decisions.Add(NluLatency.Of((await ConsumeHistogram.ScrapeDialogueAsync(http, url, "intents")).Minus(decidedBefore)));
         }
-        var rounds = await JitSettle.WarmAsync(() => run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}"),
-            () => JitSettle.ScrapeAsync(http, url));
-        Console.Error.WriteLine($"pipeline, {users} users: warmed {rounds} × {options.Warmup} messages until the JIT settled");
-        var before = await ConsumeHistogram.ScrapeAsync(http, url, "nlu");
-        var decidedBefore = await ConsumeHistogram.ScrapeDialogueAsync(http, url, "intents");
-        reports.Add(await run.RunAsync(users, options.Messages, $"run-{users}-{Guid.NewGuid():N}"));
-        nlu.Add(NluLatency.Of((await ConsumeHistogram.ScrapeAsync(http, url, "nlu")).Minus(before)));
-        decisions.Add(NluLatency.Of((await ConsumeHistogram.ScrapeDialogueAsync(http, url, "intents")).Minus(decidedBefore)));
     }
     runs.Add(new EncoderRun(encoder ?? "(configured)", reports, nlu, ceiling, ingress?.PeakResidentMiB()));
     dialogueRuns.Add(new DialogueRun("demo (intent → answer)", encoder ?? "(configured)", reports, nlu, decisions));
@@ -90,7 +94,11 @@ foreach (var result in runs)
     Console.WriteLine(LatencyReport.Header);
     result.Reports.ForEach(Console.WriteLine);
     if (result.Ceiling is not null)
+    {
         Console.WriteLine($"\n{CeilingComparison.Header}\n{string.Join('\n', CeilingComparison.Of(result.Reports, result.Ceiling))}");
+        if (options.Rounds > 1)
+            Console.WriteLine($"\n{CeilingComparison.MedianHeader}\n{string.Join('\n', CeilingComparison.Medians(result.Reports, result.Ceiling))}");
+    }
     if (result.IngressPeakResidentMiB is { } peak)
         Console.WriteLine($"\nIngress peak RSS: {peak:F0} MiB");
 }
