@@ -23,8 +23,8 @@ public sealed class SqliteBotStore(SqliteDatabase database) : IBotStore
     }
 
     public Task<bool> CreateBotAsync(Bot bot, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async connection => await connection.ExecuteAsync("INSERT OR IGNORE INTO bots (id, json) VALUES (@Id, @Json)",
-            new { bot.Id, Json = DocumentJson.Serialize(bot) }) == 1, cancellationToken);
+        database.WriteAsync(async connection => await connection.ExecuteAsync("INSERT OR IGNORE INTO bots (id, json, revision) VALUES (@Id, @Json, @Revision)",
+            new { bot.Id, Json = DocumentJson.Serialize(bot), Revision = BotRevisions.First() }) == 1, cancellationToken);
 
     public Task<bool> UpdateBotAsync(Bot bot, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async connection => await connection.ExecuteAsync("UPDATE bots SET json = @Json, revision = revision + 1 WHERE id = @Id",

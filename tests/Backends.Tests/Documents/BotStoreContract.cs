@@ -91,6 +91,25 @@ public abstract class BotStoreContract
     }
 
     [Fact]
+    public async Task A_bot_made_again_after_its_deletion_never_has_a_revision_it_had_before()
+    {
+        // A reader caches a definition by revision (NLU's BotCatalog): a new bot under an old id that reached the old
+        // bot's revision would be served the old bot's intents and replies.
+        await Store.CreateBotAsync(Bot("again"));
+        await Store.SaveIntentAsync("again", Intent("old"));
+        var before = await Store.GetRevisionAsync("again");
+
+        await Store.DeleteBotAsync("again");
+        await Store.CreateBotAsync(Bot("again"));
+        var made = await Store.GetRevisionAsync("again");
+        await Store.SaveIntentAsync("again", Intent("new"));
+        var after = await Store.GetRevisionAsync("again");
+
+        Assert.True(made > before, $"made again at revision {made}, had {before}");
+        Assert.True(after > made);
+    }
+
+    [Fact]
     public async Task Every_change_raises_the_revision()
     {
         await Store.CreateBotAsync(Bot("d"));

@@ -32,7 +32,7 @@ public sealed class MongoBotStore(MongoDocuments documents) : IBotStore
         await documents.ReadyAsync(cancellationToken);
         try
         {
-            await documents.Bots.InsertOneAsync(new BotDocument { Id = bot.Id, Settings = BsonJson.ToBson(bot), Revision = 1 }, cancellationToken: cancellationToken);
+            await documents.Bots.InsertOneAsync(new BotDocument { Id = bot.Id, Settings = BsonJson.ToBson(bot), Revision = BotRevisions.First() }, cancellationToken: cancellationToken);
             return true;
         }
         catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
