@@ -7,8 +7,8 @@ namespace ChatbotPipeline.Ingress.Tests.Flows;
 
 /// <summary>
 /// Deleting a bot and making it again under the same id — the way to start over with a re-imported bot — answers with
-/// the new bot, even when it was built with the same number of changes as the old one (so reached the same count of
-/// edits) and no message reached the old one in between.
+/// the new bot, even when it was built in as many changes as the old one and no message came between the deletion and
+/// the new bot.
 /// </summary>
 public sealed class BotMadeAgainTests(ReadyIngress ingress) : IClassFixture<ReadyIngress>
 {
