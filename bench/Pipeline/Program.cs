@@ -32,14 +32,14 @@ foreach (var encoder in options.Encoders)
             {
                 foreach (var (shape, results) in new[] { (RawShape.OneHop, ceiling!.OneHop), (RawShape.PipelineShape, ceiling.PipelineShape) })
                 {
-                    var rawRounds = await JitSettle.WarmAsync(() => raw.RunAsync(shape, users, options.Warmup), JitSettle.OwnAsync);
-                    Console.Error.WriteLine($"ceiling {shape}, {users} users: warmed {rawRounds} × {options.Warmup} messages until the JIT settled");
+                    var rawWarmups = await JitSettle.WarmAsync(() => raw.RunAsync(shape, users, options.Warmup), JitSettle.OwnAsync);
+                    Console.Error.WriteLine($"ceiling {shape}, {users} users: warmed {rawWarmups} × {options.Warmup} messages until the JIT settled");
                     results.Add(await raw.RunAsync(shape, users, options.Messages));
                 }
             }
-            var rounds = await JitSettle.WarmAsync(() => run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}"),
+            var warmups = await JitSettle.WarmAsync(() => run.RunAsync(users, options.Warmup, $"warmup-{users}-{Guid.NewGuid():N}"),
                 () => JitSettle.ScrapeAsync(http, url));
-            Console.Error.WriteLine($"pipeline, {users} users: warmed {rounds} × {options.Warmup} messages until the JIT settled");
+            Console.Error.WriteLine($"pipeline, {users} users: warmed {warmups} × {options.Warmup} messages until the JIT settled");
             var before = await ConsumeHistogram.ScrapeAsync(http, url, "nlu");
             var decidedBefore = await ConsumeHistogram.ScrapeDialogueAsync(http, url, "intents");
             reports.Add(await run.RunAsync(users, options.Messages, $"run-{users}-{Guid.NewGuid():N}"));
